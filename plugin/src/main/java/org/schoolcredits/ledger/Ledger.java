@@ -1,0 +1,382 @@
+package org.schoolcredits.ledger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.schoolcredits.host.CreditType;
+import org.schoolcredits.host.Feature;
+import org.schoolcredits.host.InsufficientCreditsException;
+import org.schoolcredits.problem.CreditsException;
+import org.schoolcredits.problem.ProblemCode;
+import org.schoolcredits.storage.Jdbc;
+
+/**
+ * The only writer of credits. Every method runs inside the caller's transaction and keeps the
+ * invariants: a balance never goes below zero (a conditional update on the balance row, which
+ * also serialises spending per school and credit type), every change is an entry, a grant and
+ * a hold resolve once. Locks are always taken hold first, then balance, then lots.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class Ledger {
+
+    private static final String SPEND_ORDER =
+            " order by expires_at nulls last, lot_id";
+
+    private Jdbc db;
+    private CreditsClock clock;
+    private String topUpUrl;
+
+    protected Ledger() {
+    }
+
+    @Inject
+    public Ledger(Jdbc db, CreditsClock clock,
+                  @ConfigProperty(name = "credits.public.url", defaultValue = "http://localhost:8080") String publicUrl) {
+        this.db = db;
+        this.clock = clock;
+        this.topUpUrl = publicUrl.replaceAll("/+$", "") + "/settings/credits";
+    }
+
+    // ---- schools
+
+    /** Creates the school's wallet (both credit types) if it has none; enables it. Returns true when new. */
+    public boolean provision(String schoolId) {
+        db.update("insert into school (school_id, enabled, enabled_at) values (?, true, ?)"
+                + " on conflict (school_id) do update set enabled = true", schoolId, clock.now());
+        int wallets = db.update("insert into balance (school_id, credit_type) values (?, 'learner'), (?, 'connect')"
+                + " on conflict do nothing", schoolId, schoolId);
+        return wallets > 0;
+    }
+
+    public void disable(String schoolId) {
+        db.update("update school set enabled = false where school_id = ?", schoolId);
+    }
+
+    // ---- adding credits
+
+    /** Adds a lot; returns its id, or empty when this source and reference was granted before. */
+    public Optional<Long> grant(Grant grant) {
+        requirePositive(grant.amount());
+        Instant now = clock.now();
+        Optional<Long> lotId = db.one("insert into lot (school_id, credit_type, source, reference, amount, remaining,"
+                        + " expires_at, state, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                        + " on conflict (school_id, credit_type, source, reference) do nothing returning lot_id",
+                rs -> rs.getLong(1), grant.schoolId(), grant.creditType().code(), grant.source().code(),
+                grant.reference(), grant.amount().millis(), grant.amount().millis(), grant.expiresAt(),
+                grant.pending() ? "pending" : "available", now);
+        if (lotId.isEmpty()) {
+            return lotId;
+        }
+        long amount = grant.amount().millis();
+        long available = grant.pending()
+                ? changeBalance(grant.schoolId(), grant.creditType(), 0, 0, amount)
+                : changeBalance(grant.schoolId(), grant.creditType(), amount, 0, 0);
+        insertEntry(new EntryRow(grant.schoolId(), grant.creditType(), grant.entryKind(), null, null,
+                grant.pending() ? 0 : amount, grant.pending() ? amount : 0, available,
+                grant.pending() ? "pending" : "success", grant.by(), grant.reference(), null, null,
+                lotId.get(), null), now);
+        return lotId;
+    }
+
+    /**
+     * Settles a pending lot once: cleared makes its credits available, not cleared voids them.
+     * Returns false when it was settled before (or never pending).
+     */
+    public boolean settlePending(String schoolId, CreditType type, LotSource source, String reference,
+                                 boolean cleared, Actor by) {
+        Optional<long[]> lot = db.one("update lot set state = ?, remaining = case when ? then remaining else 0 end"
+                        + " where school_id = ? and credit_type = ? and source = ? and reference = ? and state = 'pending'"
+                        + " returning lot_id, amount",
+                rs -> new long[] {rs.getLong(1), rs.getLong(2)}, cleared ? "available" : "void", cleared,
+                schoolId, type.code(), source.code(), reference);
+        if (lot.isEmpty()) {
+            return false;
+        }
+        long amount = lot.get()[1];
+        long available = changeBalance(schoolId, type, cleared ? amount : 0, 0, -amount);
+        insertEntry(new EntryRow(schoolId, type, EntryKind.PURCHASE, null, null, cleared ? amount : 0, -amount,
+                available, cleared ? "success" : "failed", by, reference, null, null, lot.get()[0], null), clock.now());
+        return true;
+    }
+
+    // ---- spending
+
+    /** Spends credits at once (a learner registration); returns the available balance after. */
+    public Credits redeem(String schoolId, Feature feature, Credits amount, int priceVersion, String reference,
+                          Actor by) {
+        requirePositive(amount);
+        CreditType type = feature.creditType();
+        long available = debit(schoolId, type, amount.millis(), false);
+        takeFromLots(schoolId, type, amount.millis());
+        insertEntry(new EntryRow(schoolId, type, EntryKind.REDEMPTION, feature, 1L, -amount.millis(), 0, available,
+                "success", by, reference, priceVersion, null, null, null), clock.now());
+        return new Credits(available);
+    }
+
+    /** Holds credits for a host action until it is captured or released, or {@code expiresAt} passes. */
+    public Hold reserve(String schoolId, Feature feature, long quantity, Credits unitPrice, int priceVersion,
+                        String reference, Instant expiresAt, Actor by) {
+        Credits amount = unitPrice.times(quantity);
+        requirePositive(amount);
+        CreditType type = feature.creditType();
+        Instant now = clock.now();
+        long available = debit(schoolId, type, amount.millis(), true);
+        UUID id = UUID.randomUUID();
+        try {
+            db.update("insert into hold (school_id, hold_id, credit_type, feature, quantity, amount, price_version,"
+                            + " reference, state, initiated_by_id, initiated_by_name, created_at, expires_at)"
+                            + " values (?, ?, ?, ?, ?, ?, ?, ?, 'held', ?, ?, ?, ?)",
+                    schoolId, id, type.code(), feature.name(), quantity, amount.millis(), priceVersion, reference,
+                    by.userId(), by.name(), now, expiresAt);
+        } catch (Jdbc.DatabaseException e) {
+            if (e.isUniqueViolation()) {
+                throw new CreditsException(ProblemCode.REFERENCE_ALREADY_USED,
+                        "The " + feature + " action '" + reference + "' was charged before");
+            }
+            throw e;
+        }
+        for (long[] taken : takeFromLots(schoolId, type, amount.millis())) {
+            db.update("insert into hold_lot (school_id, hold_id, lot_id, amount) values (?, ?, ?, ?)",
+                    schoolId, id, taken[0], taken[1]);
+        }
+        insertEntry(new EntryRow(schoolId, type, EntryKind.USAGE, feature, quantity, -amount.millis(), 0, available,
+                "pending", by, reference, priceVersion, id, null, null), now);
+        return new Hold(schoolId, id, type, feature, quantity, amount, priceVersion, reference, Hold.State.HELD,
+                now, expiresAt);
+    }
+
+    /** The action succeeded: the usage is final. */
+    public Hold capture(String schoolId, UUID holdId) {
+        Hold hold = resolve(schoolId, holdId, Hold.State.CAPTURED);
+        changeBalanceHeld(schoolId, hold.creditType(), -hold.amount().millis(), false);
+        return hold;
+    }
+
+    /** The action failed: exactly the held credits return to the lots they came from. */
+    public Hold release(String schoolId, UUID holdId, Actor by) {
+        Hold hold = resolve(schoolId, holdId, Hold.State.RELEASED);
+        returnHeld(hold, by);
+        return hold;
+    }
+
+    /** Releases holds left unsettled past their time; runs once across instances (SKIP LOCKED). */
+    public int expireHolds(int limit) {
+        Instant now = clock.now();
+        List<Hold> due = db.list("update hold set state = 'expired', resolved_at = ? where (school_id, hold_id) in"
+                        + " (select school_id, hold_id from hold where state = 'held' and expires_at <= ?"
+                        + " order by expires_at limit ? for update skip locked) returning *",
+                Ledger::hold, now, now, limit);
+        for (Hold hold : due) {
+            returnHeld(hold, Actor.SYSTEM);
+        }
+        return due.size();
+    }
+
+    /** Writes off what is left of lots whose expiry has passed; returns how many lots expired. */
+    public int expireLots(int limit) {
+        Instant now = clock.now();
+        List<String[]> due = db.list("select school_id, credit_type from lot where state = 'available'"
+                + " and expires_at <= ? group by school_id, credit_type limit ?",
+                rs -> new String[] {rs.getString(1), rs.getString(2)}, now, limit);
+        int expired = 0;
+        for (String[] wallet : due) {
+            expired += expireLotsOf(wallet[0], CreditType.ofCode(wallet[1]), now);
+        }
+        return expired;
+    }
+
+    private int expireLotsOf(String schoolId, CreditType type, Instant now) {
+        lockBalance(schoolId, type);
+        List<long[]> lots = db.list("select lot_id, remaining from lot where school_id = ? and credit_type = ?"
+                        + " and state = 'available' and expires_at <= ? for update",
+                rs -> new long[] {rs.getLong(1), rs.getLong(2)}, schoolId, type.code(), now);
+        for (long[] lot : lots) {
+            db.update("update lot set state = 'expired', remaining = 0 where school_id = ? and lot_id = ?", schoolId,
+                    lot[0]);
+            writeOff(schoolId, type, lot[0], lot[1], now);
+        }
+        return lots.size();
+    }
+
+    /** A platform correction, positive (a new lot that never expires) or negative (spent in burn-down order). */
+    public void adjust(String schoolId, CreditType type, Credits amount, String reason, Actor by) {
+        if (amount.isPositive()) {
+            grant(new Grant(schoolId, type, LotSource.ADJUSTMENT, "adjustment:" + UUID.randomUUID(), amount, null,
+                    false, by));
+            return;
+        }
+        Credits debit = amount.negate();
+        requirePositive(debit);
+        long available;
+        try {
+            available = debit(schoolId, type, debit.millis(), false);
+        } catch (InsufficientCreditsException e) {
+            throw new CreditsException(ProblemCode.BALANCE_WOULD_GO_NEGATIVE, "Only " + e.available().toPlainString()
+                    + " " + type.code() + " credits are available", Map.of("available", e.available()));
+        }
+        takeFromLots(schoolId, type, debit.millis());
+        insertEntry(new EntryRow(schoolId, type, EntryKind.ADJUSTMENT, null, null, amount.millis(), 0, available,
+                "success", by, reason, null, null, null, null), clock.now());
+    }
+
+    // ---- reading
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Balance balance(String schoolId, CreditType type) {
+        return db.one("select available, held, pending from balance where school_id = ? and credit_type = ?",
+                rs -> new Balance(new Credits(rs.getLong(1)), new Credits(rs.getLong(2)), new Credits(rs.getLong(3))),
+                schoolId, type.code()).orElse(Balance.EMPTY);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean isEnabled(String schoolId) {
+        return db.one("select enabled from school where school_id = ?", rs -> rs.getBoolean(1), schoolId)
+                .orElse(false);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Hold> findHold(String schoolId, UUID holdId) {
+        return db.one("select * from hold where school_id = ? and hold_id = ?", Ledger::hold, schoolId, holdId);
+    }
+
+    // ---- the rules
+
+    /** Takes credits out of the available balance, or refuses; returns the available balance after. */
+    private long debit(String schoolId, CreditType type, long amount, boolean hold) {
+        Optional<Long> after = db.one("update balance set available = available - ?, held = held + ?"
+                        + " where school_id = ? and credit_type = ? and available >= ? returning available",
+                rs -> rs.getLong(1), amount, hold ? amount : 0, schoolId, type.code(), amount);
+        if (after.isPresent()) {
+            return after.get();
+        }
+        Credits available = balance(schoolId, type).available();
+        throw new InsufficientCreditsException(type, new Credits(amount).toDecimal(), available.toDecimal(), topUpUrl);
+    }
+
+    /** Takes {@code amount} from the lots that expire first, then the oldest; returns (lot, taken) pairs. */
+    private List<long[]> takeFromLots(String schoolId, CreditType type, long amount) {
+        List<long[]> lots = db.list("select lot_id, remaining from lot where school_id = ? and credit_type = ?"
+                        + " and state = 'available' and remaining > 0" + SPEND_ORDER + " for update",
+                rs -> new long[] {rs.getLong(1), rs.getLong(2)}, schoolId, type.code());
+        List<long[]> taken = new ArrayList<>();
+        long left = amount;
+        for (long[] lot : lots) {
+            if (left == 0) {
+                break;
+            }
+            long take = Math.min(left, lot[1]);
+            db.update("update lot set remaining = remaining - ? where school_id = ? and lot_id = ?", take, schoolId,
+                    lot[0]);
+            taken.add(new long[] {lot[0], take});
+            left -= take;
+        }
+        if (left != 0) {
+            throw new IllegalStateException("lots of " + schoolId + "/" + type.code() + " disagree with its balance");
+        }
+        return taken;
+    }
+
+    private Hold resolve(String schoolId, UUID holdId, Hold.State to) {
+        Optional<Hold> hold = db.one("update hold set state = ?, resolved_at = ? where school_id = ? and hold_id = ?"
+                + " and state = 'held' returning *", Ledger::hold, to.code(), clock.now(), schoolId, holdId);
+        if (hold.isPresent()) {
+            return hold.get();
+        }
+        Hold existing = findHold(schoolId, holdId).orElseThrow(() -> CreditsException.notFound("The usage"));
+        throw switch (existing.state()) {
+            case CAPTURED -> new CreditsException(ProblemCode.HOLD_ALREADY_CAPTURED, "The usage was captured before");
+            case RELEASED -> new CreditsException(ProblemCode.HOLD_ALREADY_RELEASED, "The usage was released before");
+            case EXPIRED, HELD -> new CreditsException(ProblemCode.HOLD_EXPIRED,
+                    "The usage expired at " + existing.expiresAt() + " and its credits were returned");
+        };
+    }
+
+    /** Returns a resolved hold's credits to its lots; a part whose lot has expired since is written off. */
+    private void returnHeld(Hold hold, Actor by) {
+        String schoolId = hold.schoolId();
+        long amount = hold.amount().millis();
+        long available = changeBalanceHeld(schoolId, hold.creditType(), -amount, true);
+        Instant now = clock.now();
+        long usageEntry = db.one("select entry_id from entry where school_id = ? and hold_id = ? and kind = 'usage'",
+                rs -> rs.getLong(1), schoolId, hold.id()).orElseThrow();
+        insertEntry(new EntryRow(schoolId, hold.creditType(), EntryKind.REFUND, hold.feature(), hold.quantity(),
+                amount, 0, available, "success", by, hold.reference(), hold.priceVersion(), hold.id(), null,
+                usageEntry), now);
+        List<long[]> parts = db.list("select hl.lot_id, hl.amount, l.state from hold_lot hl join lot l"
+                        + " on l.school_id = hl.school_id and l.lot_id = hl.lot_id"
+                        + " where hl.school_id = ? and hl.hold_id = ? order by hl.lot_id for update of l",
+                rs -> new long[] {rs.getLong(1), rs.getLong(2), "available".equals(rs.getString(3)) ? 1 : 0},
+                schoolId, hold.id());
+        for (long[] part : parts) {
+            if (part[2] == 1) {
+                db.update("update lot set remaining = remaining + ? where school_id = ? and lot_id = ?", part[1],
+                        schoolId, part[0]);
+            } else {
+                writeOff(schoolId, hold.creditType(), part[0], part[1], now);
+            }
+        }
+    }
+
+    private void writeOff(String schoolId, CreditType type, long lotId, long amount, Instant now) {
+        if (amount == 0) {
+            return;
+        }
+        long available = changeBalance(schoolId, type, -amount, 0, 0);
+        insertEntry(new EntryRow(schoolId, type, EntryKind.EXPIRY, null, null, -amount, 0, available, "success",
+                Actor.SYSTEM, null, null, null, lotId, null), now);
+    }
+
+    private long changeBalance(String schoolId, CreditType type, long available, long held, long pending) {
+        return db.one("update balance set available = available + ?, held = held + ?, pending = pending + ?"
+                        + " where school_id = ? and credit_type = ? returning available",
+                rs -> rs.getLong(1), available, held, pending, schoolId, type.code())
+                .orElseThrow(() -> CreditsException.notFound("The school"));
+    }
+
+    private long changeBalanceHeld(String schoolId, CreditType type, long heldChange, boolean returnToAvailable) {
+        return changeBalance(schoolId, type, returnToAvailable ? -heldChange : 0, heldChange, 0);
+    }
+
+    private void lockBalance(String schoolId, CreditType type) {
+        db.one("select 1 from balance where school_id = ? and credit_type = ? for update", rs -> 1, schoolId,
+                type.code());
+    }
+
+    private static void requirePositive(Credits amount) {
+        if (!amount.isPositive()) {
+            throw CreditsException.invalidField("amount", "The amount must be more than zero");
+        }
+    }
+
+    private record EntryRow(String schoolId, CreditType type, EntryKind kind, Feature feature, Long quantity,
+                            long amount, long pendingAmount, long balanceAfter, String status, Actor by,
+                            String reference, Integer priceVersion, UUID holdId, Long lotId, Long refundsEntryId) {
+    }
+
+    private void insertEntry(EntryRow e, Instant at) {
+        db.update("insert into entry (school_id, at, credit_type, kind, feature, quantity, amount, pending_amount,"
+                        + " balance_after, status, initiated_by_id, initiated_by_name, reference, price_version, hold_id,"
+                        + " lot_id, refunds_entry_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                e.schoolId(), at, e.type().code(), e.kind().code(), e.feature() == null ? null : e.feature().name(),
+                e.quantity(), e.amount(), e.pendingAmount(), e.balanceAfter(), e.status(), e.by().userId(),
+                e.by().name(), e.reference(), e.priceVersion(), e.holdId(), e.lotId(), e.refundsEntryId());
+    }
+
+    static Hold hold(ResultSet rs) throws SQLException {
+        return new Hold(rs.getString("school_id"), rs.getObject("hold_id", UUID.class),
+                CreditType.ofCode(rs.getString("credit_type")), Feature.valueOf(rs.getString("feature")),
+                rs.getLong("quantity"), new Credits(rs.getLong("amount")), rs.getInt("price_version"),
+                rs.getString("reference"), Hold.State.valueOf(rs.getString("state").toUpperCase(java.util.Locale.ROOT)),
+                Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "expires_at"));
+    }
+}

@@ -1,0 +1,47 @@
+package org.schoolcredits.problem;
+
+/** Every error the plugin answers with; the code is what a client switches on. */
+public enum ProblemCode {
+    MALFORMED_JSON(400, "The request body is not valid JSON"),
+    INVALID_FIELD(400, "A field of the request is invalid"),
+    UNKNOWN_FIELD(400, "The request has a field that is not accepted"),
+    INVALID_PARAMETER(400, "A query or path parameter is invalid"),
+    IDEMPOTENCY_KEY_INVALID(400, "The Idempotency-Key header is invalid"),
+    UNAUTHENTICATED(401, "Authentication is required"),
+    INSUFFICIENT_CREDITS(402, "Not enough credits"),
+    PERMISSION_DENIED(403, "You do not have permission to do this"),
+    NOT_FOUND(404, "Not found"),
+    METHOD_NOT_ALLOWED(405, "Method not allowed"),
+    NOT_ACCEPTABLE(406, "The requested representation is not available"),
+    HOLD_ALREADY_CAPTURED(409, "The usage was already captured"),
+    HOLD_ALREADY_RELEASED(409, "The usage was already released"),
+    HOLD_EXPIRED(409, "The usage was not settled in time and its credits were returned"),
+    IDEMPOTENCY_KEY_REUSED(409, "The Idempotency-Key was used for a different request"),
+    REFERENCE_ALREADY_USED(409, "An action with this reference was already charged"),
+    BALANCE_WOULD_GO_NEGATIVE(409, "The adjustment would take the balance below zero"),
+    BODY_TOO_LARGE(413, "The request body is too large"),
+    UNSUPPORTED_MEDIA_TYPE(415, "The request body must be JSON"),
+    SERVICE_UNAVAILABLE(503, "The service is unavailable, try again shortly"),
+    INTERNAL_ERROR(500, "Something went wrong on our side");
+
+    private final int status;
+    private final String title;
+
+    ProblemCode(int status, String title) {
+        this.status = status;
+        this.title = title;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    /** The machine-readable code, e.g. {@code insufficient_credits}. */
+    public String code() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

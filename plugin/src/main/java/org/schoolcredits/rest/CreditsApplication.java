@@ -1,0 +1,25 @@
+package org.schoolcredits.rest;
+
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+import java.util.Set;
+import org.schoolcredits.ledger.BalanceResource;
+
+/**
+ * The plugin's REST application, mounted at {@code /api/credits}. It lists its classes, so that
+ * it exposes only what plugin-descriptor.xml declares and none of the host's resources.
+ */
+@ApplicationPath("api/credits")
+public class CreditsApplication extends Application {
+
+    /** Every resource of the plugin; the descriptor test holds this list against the descriptor. */
+    public static final Set<Class<?>> RESOURCES = Set.of(
+            BalanceResource.class);
+
+    @Override
+    public Set<Class<?>> getClasses() {
+        var classes = new java.util.HashSet<Class<?>>(RESOURCES);
+        classes.addAll(Set.of(AccessFilter.class, JsonBodyReader.class, JsonbResolver.class, ProblemMapper.class));
+        return classes;
+    }
+}

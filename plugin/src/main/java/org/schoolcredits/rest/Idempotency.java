@@ -1,0 +1,83 @@
+package org.schoolcredits.rest;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.schoolcredits.ledger.CreditsClock;
+import org.schoolcredits.problem.CreditsException;
+import org.schoolcredits.problem.ProblemCode;
+import org.schoolcredits.storage.Jdbc;
+
+/**
+ * Runs a state-changing call at most once per {@code Idempotency-Key}: the key is inserted in
+ * the same transaction as the call's effect (a unique constraint, never a look-up first) and
+ * stored with the first answer, which a repeat with the same request receives again. The same
+ * key with another request answers 409.
+ */
+@ApplicationScoped
+public class Idempotency {
+
+    private static final Jsonb JSON = new JsonbResolver().getContext(Object.class);
+
+    @Inject
+    Jdbc db;
+
+    @Inject
+    CreditsClock clock;
+
+    /**
+     * @param scope   whose keys these are: the school, or the platform user
+     * @param request what identifies the request: method, path and canonical body
+     */
+    @Transactional
+    public Response once(String scope, String key, String request, Supplier<Response> effect) {
+        if (key == null) {
+            return effect.get();
+        }
+        if (key.isBlank() || key.length() > 200) {
+            throw new CreditsException(ProblemCode.IDEMPOTENCY_KEY_INVALID,
+                    "The Idempotency-Key must have 1 to 200 characters");
+        }
+        String fingerprint = sha256(request);
+        boolean first = db.update("insert into idempotency_key (school_id, key, request_hash, status, created_at)"
+                + " values (?, ?, ?, 0, ?) on conflict do nothing", scope, key, fingerprint, clock.now()) == 1;
+        if (!first) {
+            return replay(scope, key, fingerprint);
+        }
+        Response response = effect.get();
+        String body = response.getEntity() == null ? null : JSON.toJson(response.getEntity());
+        db.update("update idempotency_key set status = ?, body = ? where school_id = ? and key = ?",
+                response.getStatus(), body, scope, key);
+        return Response.status(response.getStatus()).entity(body).type(MediaType.APPLICATION_JSON).build();
+    }
+
+    private Response replay(String scope, String key, String fingerprint) {
+        Optional<Object[]> stored = db.one("select request_hash, status, body from idempotency_key"
+                        + " where school_id = ? and key = ?",
+                rs -> new Object[] {rs.getString(1), rs.getInt(2), rs.getString(3)}, scope, key);
+        if (stored.isEmpty() || !fingerprint.equals(stored.get()[0])) {
+            throw new CreditsException(ProblemCode.IDEMPOTENCY_KEY_REUSED,
+                    "This Idempotency-Key was used for a different request");
+        }
+        return Response.status((Integer) stored.get()[1]).entity(stored.get()[2]).type(MediaType.APPLICATION_JSON)
+                .build();
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

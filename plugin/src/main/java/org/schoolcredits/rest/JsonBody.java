@@ -1,0 +1,165 @@
+package org.schoolcredits.rest;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.schoolcredits.ledger.Credits;
+import org.schoolcredits.problem.CreditsException;
+import org.schoolcredits.problem.ProblemCode;
+
+/**
+ * A request's JSON object, read strictly: each resource names the fields it accepts, and every
+ * field is checked for type and range, so a bad body is a 400 that names the field.
+ */
+public final class JsonBody {
+
+    private final JsonObject json;
+
+    private JsonBody(JsonObject json) {
+        this.json = json;
+    }
+
+    public static JsonBody parse(String text) {
+        JsonValue value;
+        try (var reader = Json.createReader(new StringReader(text))) {
+            value = reader.readValue();
+        } catch (jakarta.json.JsonException e) {
+            throw new CreditsException(ProblemCode.MALFORMED_JSON, "The body is not valid JSON: " + e.getMessage());
+        }
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw new CreditsException(ProblemCode.MALFORMED_JSON, "The body must be a JSON object");
+        }
+        return new JsonBody(value.asJsonObject());
+    }
+
+    /** Refuses any field not named here (no mass assignment). */
+    public JsonBody only(String... fields) {
+        Set<String> allowed = Set.of(fields);
+        for (String name : json.keySet()) {
+            if (!allowed.contains(name)) {
+                throw new CreditsException(ProblemCode.UNKNOWN_FIELD, "The field '" + name + "' is not accepted here",
+                        Map.of("field", name));
+            }
+        }
+        return this;
+    }
+
+    public String text(String field, int maxLength) {
+        String value = optionalText(field, maxLength);
+        if (value == null) {
+            throw CreditsException.invalidField(field, "'" + field + "' is required");
+        }
+        return value;
+    }
+
+    public String optionalText(String field, int maxLength) {
+        JsonValue value = json.get(field);
+        if (value == null || value == JsonValue.NULL) {
+            return null;
+        }
+        if (!(value instanceof JsonString string)) {
+            throw CreditsException.invalidField(field, "'" + field + "' must be a string");
+        }
+        String text = string.getString().strip();
+        if (text.isEmpty() || text.length() > maxLength) {
+            throw CreditsException.invalidField(field, "'" + field + "' must have 1 to " + maxLength + " characters");
+        }
+        return text;
+    }
+
+    /** A required whole number within [min, max]. */
+    public long wholeNumber(String field, long min, long max) {
+        BigDecimal value = number(field);
+        try {
+            long whole = value.longValueExact();
+            if (whole < min || whole > max) {
+                throw new ArithmeticException();
+            }
+            return whole;
+        } catch (ArithmeticException e) {
+            throw CreditsException.invalidField(field, "'" + field + "' must be a whole number from " + min + " to " + max);
+        }
+    }
+
+    /** A required amount of credits with at most three decimals, within ±{@code maxWhole}. */
+    public Credits credits(String field, long maxWhole) {
+        BigDecimal value = number(field);
+        try {
+            if (value.abs().compareTo(BigDecimal.valueOf(maxWhole)) > 0) {
+                throw new ArithmeticException();
+            }
+            return Credits.of(value);
+        } catch (ArithmeticException e) {
+            throw CreditsException.invalidField(field,
+                    "'" + field + "' must be a number of credits up to " + maxWhole + " with at most 3 decimals");
+        }
+    }
+
+    public OffsetDateTime dateTime(String field) {
+        String text = text(field, 64);
+        try {
+            return OffsetDateTime.parse(text);
+        } catch (DateTimeParseException e) {
+            throw CreditsException.invalidField(field, "'" + field + "' must be an ISO-8601 time with an offset");
+        }
+    }
+
+    public boolean bool(String field) {
+        JsonValue value = json.get(field);
+        if (value == JsonValue.TRUE || value == JsonValue.FALSE) {
+            return value == JsonValue.TRUE;
+        }
+        throw CreditsException.invalidField(field, "'" + field + "' must be true or false");
+    }
+
+    public boolean has(String field) {
+        return json.containsKey(field) && json.get(field) != JsonValue.NULL;
+    }
+
+    /** A required array of 1 to {@code maxItems} strings of 1 to {@code maxLength} characters. */
+    public List<String> texts(String field, int maxItems, int maxLength) {
+        JsonValue value = json.get(field);
+        if (!(value instanceof JsonArray array) || array.isEmpty() || array.size() > maxItems) {
+            throw CreditsException.invalidField(field, "'" + field + "' must be a list of 1 to " + maxItems + " items");
+        }
+        List<String> out = new ArrayList<>();
+        for (JsonValue item : array) {
+            if (!(item instanceof JsonString string) || string.getString().isBlank()
+                    || string.getString().length() > maxLength) {
+                throw CreditsException.invalidField(field,
+                        "each of '" + field + "' must be a string of 1 to " + maxLength + " characters");
+            }
+            out.add(string.getString().strip());
+        }
+        return out;
+    }
+
+    private BigDecimal number(String field) {
+        JsonValue value = json.get(field);
+        if (!(value instanceof JsonNumber number)) {
+            throw CreditsException.invalidField(field, "'" + field + "' must be a number");
+        }
+        BigDecimal decimal = number.bigDecimalValue();
+        if (decimal.precision() - decimal.scale() > 18) {
+            throw CreditsException.invalidField(field, "'" + field + "' is too large");
+        }
+        return decimal;
+    }
+
+    /** The canonical text of the body, for idempotency fingerprints. */
+    @Override
+    public String toString() {
+        return json.toString();
+    }
+}

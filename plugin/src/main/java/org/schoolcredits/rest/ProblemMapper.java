@@ -1,0 +1,93 @@
+package org.schoolcredits.rest;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.math.BigDecimal;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.schoolcredits.host.InsufficientCreditsException;
+import org.schoolcredits.problem.CreditsException;
+import org.schoolcredits.problem.ProblemCode;
+
+/**
+ * The one place errors become RFC 9457 problem documents. 4xx are logged at FINE; 5xx at SEVERE
+ * with a random instance id that the document carries too.
+ */
+@Provider
+public class ProblemMapper implements ExceptionMapper<Throwable> {
+
+    public static final String PROBLEM_JSON = "application/problem+json";
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class.getName());
+
+    @Override
+    public Response toResponse(Throwable thrown) {
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            if (t instanceof CreditsException e) {
+                return problem(e.code(), e.getMessage(), e.extensions(), thrown);
+            }
+            if (t instanceof InsufficientCreditsException e) {
+                return problem(ProblemCode.INSUFFICIENT_CREDITS, e.getMessage(), Map.of("creditType",
+                        e.creditType().code(), "required", e.required(), "available", e.available(),
+                        "topUpUrl", e.topUpUrl()), thrown);
+            }
+            if (t instanceof SQLException || t instanceof jakarta.resource.ResourceException) {
+                return problem(ProblemCode.SERVICE_UNAVAILABLE, "The credits database cannot be reached", Map.of(), thrown);
+            }
+        }
+        if (thrown instanceof WebApplicationException e && e.getResponse().getStatus() < 500) {
+            return problem(codeFor(e.getResponse().getStatus()), e.getMessage(), Map.of(), thrown);
+        }
+        return problem(ProblemCode.INTERNAL_ERROR, "An unexpected error happened", Map.of(), thrown);
+    }
+
+    private static ProblemCode codeFor(int status) {
+        return switch (status) {
+            case 401 -> ProblemCode.UNAUTHENTICATED;
+            case 403 -> ProblemCode.PERMISSION_DENIED;
+            case 404 -> ProblemCode.NOT_FOUND;
+            case 405 -> ProblemCode.METHOD_NOT_ALLOWED;
+            case 406 -> ProblemCode.NOT_ACCEPTABLE;
+            case 413 -> ProblemCode.BODY_TOO_LARGE;
+            case 415 -> ProblemCode.UNSUPPORTED_MEDIA_TYPE;
+            default -> ProblemCode.INVALID_PARAMETER;
+        };
+    }
+
+    static Response problem(ProblemCode code, String detail, Map<String, Object> extensions, Throwable cause) {
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("type", "https://schoolcredits.org/problems/" + code.code().replace('_', '-'))
+                .add("title", code.title())
+                .add("status", code.status())
+                .add("detail", detail == null ? code.title() : detail)
+                .add("code", code.code());
+        extensions.forEach((name, value) -> {
+            if (value instanceof BigDecimal number) {
+                json.add(name, number);
+            } else if (value != null) {
+                json.add(name, value.toString());
+            }
+        });
+        Response.ResponseBuilder response = Response.status(code.status()).type(PROBLEM_JSON);
+        if (code.status() >= 500) {
+            String instance = "urn:uuid:" + UUID.randomUUID();
+            json.add("instance", instance);
+            LOG.log(Level.SEVERE, "School Credits: " + code.code() + " " + instance, cause);
+        } else {
+            LOG.log(Level.FINE, () -> "School Credits: " + code.code() + ": " + detail);
+        }
+        if (code == ProblemCode.SERVICE_UNAVAILABLE) {
+            response.header("Retry-After", "5");
+        }
+        if (code == ProblemCode.UNAUTHENTICATED) {
+            response.header("WWW-Authenticate", "Basic realm=\"School Credits\"");
+        }
+        return response.entity(json.build().toString()).build();
+    }
+}

@@ -1,0 +1,86 @@
+package org.schoolcredits.storage;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+
+/**
+ * Declares the plugin's data source and applies its migrations when the application starts.
+ * A migration that fails leaves the plugin DOWN: readiness says so and every plugin call
+ * answers 503, rather than running on a half-migrated schema.
+ */
+@Singleton
+@Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+@DataSourceDefinition(
+        name = CreditsDatabase.JNDI,
+        className = "org.postgresql.ds.PGSimpleDataSource",
+        url = "${MPCONFIG=credits.db.url}",
+        user = "${MPCONFIG=credits.db.user}",
+        password = "${MPCONFIG=credits.db.password}",
+        minPoolSize = 2,
+        maxPoolSize = 32,
+        loginTimeout = 5,
+        properties = {"connectTimeout=5", "currentSchema=" + CreditsDatabase.SCHEMA,
+                "fish.payara.max-wait-time-in-millis=5000",
+                "fish.payara.is-connection-validation-required=true",
+                "fish.payara.connection-validation-method=custom-validation",
+                "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.PostgresConnectionValidation",
+                "fish.payara.fail-all-connections=true"})
+public class CreditsDatabase {
+
+    public static final String JNDI = "java:app/jdbc/school-credits";
+    public static final String SCHEMA = "credits";
+    private static final Logger LOG = Logger.getLogger(CreditsDatabase.class.getName());
+
+    @Resource(lookup = JNDI)
+    DataSource dataSource;
+
+    private volatile String failure;
+
+    @PostConstruct
+    void start() {
+        try {
+            int applied = migrate(dataSource);
+            LOG.info(() -> "School Credits: database schema up to date (" + applied + " migration(s) applied)");
+        } catch (RuntimeException e) {
+            failure = e.getMessage();
+            LOG.log(Level.SEVERE, "School Credits: database migration failed, the plugin is DOWN until it is fixed: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Applies the plugin's migrations; returns how many were applied now. */
+    public static int migrate(DataSource dataSource) {
+        return Flyway.configure(CreditsDatabase.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations("classpath:META-INF/credits/migrations")
+                .schemas(SCHEMA)
+                .createSchemas(true)
+                .table("credits_schema_history")
+                .baselineOnMigrate(false)
+                .load()
+                .migrate()
+                .migrationsExecuted;
+    }
+
+    /** Whether the migrations were applied; when not, why. */
+    public boolean migrated() {
+        return failure == null;
+    }
+
+    public String failure() {
+        return failure;
+    }
+}
