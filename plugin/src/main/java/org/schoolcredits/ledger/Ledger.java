@@ -174,8 +174,10 @@ public class Ledger {
         Instant now = clock.now();
         List<Hold> due = db.list("update hold set state = 'expired', resolved_at = ? where (school_id, hold_id) in"
                         + " (select school_id, hold_id from hold where state = 'held' and expires_at <= ?"
-                        + " order by expires_at limit ? for update skip locked) returning *",
+                        + " order by expires_at, school_id, created_at, reference limit ? for update skip locked) returning *",
                 Ledger::hold, now, now, limit);
+        due.sort(java.util.Comparator.comparing(Hold::expiresAt).thenComparing(Hold::schoolId)
+                .thenComparing(Hold::createdAt).thenComparing(hold -> String.valueOf(hold.reference())));
         for (Hold hold : due) {
             returnHeld(hold, Actor.SYSTEM);
         }
@@ -186,7 +188,7 @@ public class Ledger {
     public int expireLots(int limit) {
         Instant now = clock.now();
         List<String[]> due = db.list("select school_id, credit_type from lot where state = 'available'"
-                + " and expires_at <= ? group by school_id, credit_type limit ?",
+                + " and expires_at <= ? group by school_id, credit_type order by school_id, credit_type limit ?",
                 rs -> new String[] {rs.getString(1), rs.getString(2)}, now, limit);
         int expired = 0;
         for (String[] wallet : due) {

@@ -29,6 +29,27 @@ public final class Jdbc {
         this.dataSource = dataSource;
     }
 
+    /**
+     * Runs read-only work on one REPEATABLE READ snapshot of the database, outside any
+     * transaction of the caller's: every query of {@code work} sees the same moment.
+     */
+    public <T> T snapshot(java.util.function.Function<Jdbc, T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            c.setReadOnly(true);
+            try {
+                return work.apply(new Jdbc(new SingleConnection(c)));
+            } finally {
+                c.rollback();
+                c.setReadOnly(false);
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new DatabaseException(e);
+        }
+    }
+
     public int update(String sql, Object... args) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = prepare(c, sql, args)) {
             return ps.executeUpdate();

@@ -1,0 +1,84 @@
+package org.schoolcredits.ledger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import org.schoolcredits.storage.Jdbc;
+
+/**
+ * Checks the ledger's invariants for every school and credit type, on one snapshot: the
+ * available balance equals the sum of its entries and of its spendable lots, the pending
+ * balance those of pending lots, the held balance the open holds; every hold took exactly its
+ * amount from lots; every refund refers to one released usage and never exceeds it.
+ * Negative balances, lots and holds are refused by the database's own constraints.
+ */
+@ApplicationScoped
+public class Reconciliation {
+
+    public record Report(boolean ok, int schools, List<String> mismatches) {
+    }
+
+    @Inject
+    Jdbc db;
+
+    protected Reconciliation() {
+    }
+
+    public Reconciliation(Jdbc db) {
+        this.db = db;
+    }
+
+    public Report run() {
+        return db.snapshot(this::check);
+    }
+
+    private Report check(Jdbc snapshot) {
+        List<String> mismatches = new ArrayList<>();
+        snapshot.list("""
+                select b.school_id, b.credit_type, b.available, b.held, b.pending,
+                       coalesce(e.available, 0), coalesce(e.pending, 0),
+                       coalesce(l.available, 0), coalesce(l.pending, 0), coalesce(h.held, 0)
+                from balance b
+                left join (select school_id, credit_type, sum(amount) available, sum(pending_amount) pending
+                           from entry group by 1, 2) e using (school_id, credit_type)
+                left join (select school_id, credit_type,
+                                  sum(remaining) filter (where state = 'available') available,
+                                  sum(remaining) filter (where state = 'pending') pending
+                           from lot group by 1, 2) l using (school_id, credit_type)
+                left join (select school_id, credit_type, sum(amount) held
+                           from hold where state = 'held' group by 1, 2) h using (school_id, credit_type)
+                where b.available <> coalesce(e.available, 0) or b.available <> coalesce(l.available, 0)
+                   or b.pending <> coalesce(e.pending, 0) or b.pending <> coalesce(l.pending, 0)
+                   or b.held <> coalesce(h.held, 0)
+                """, rs -> mismatches.add(String.format(
+                "%s/%s: balance available %d held %d pending %d; entries available %d pending %d;"
+                        + " lots available %d pending %d; holds %d", rs.getString(1), rs.getString(2), rs.getLong(3),
+                rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9),
+                rs.getLong(10))));
+        snapshot.list("""
+                select h.school_id, h.hold_id from hold h
+                left join (select school_id, hold_id, sum(amount) taken from hold_lot group by 1, 2) t
+                       using (school_id, hold_id)
+                where h.amount <> coalesce(t.taken, 0)
+                """, rs -> mismatches.add(rs.getString(1) + ": hold " + rs.getString(2)
+                + " did not take exactly its amount from lots"));
+        snapshot.list("""
+                select r.school_id, r.entry_id from entry r
+                left join entry u on u.school_id = r.school_id and u.entry_id = r.refunds_entry_id
+                left join hold h on h.school_id = u.school_id and h.hold_id = u.hold_id
+                where r.kind = 'refund' and (u.kind is distinct from 'usage' or r.amount > -u.amount
+                      or h.state not in ('released', 'expired'))
+                """, rs -> mismatches.add(rs.getString(1) + ": refund entry " + rs.getLong(2)
+                + " does not refund one released usage within its amount"));
+        snapshot.list("""
+                select h.school_id, h.hold_id from hold h
+                where h.state in ('released', 'expired') and (select count(*) from entry r join entry u
+                      on u.school_id = r.school_id and u.entry_id = r.refunds_entry_id
+                      where u.school_id = h.school_id and u.hold_id = h.hold_id and r.kind = 'refund') <> 1
+                """, rs -> mismatches.add(rs.getString(1) + ": released hold " + rs.getString(2)
+                + " is not refunded exactly once"));
+        int schools = snapshot.one("select count(*) from school", rs -> rs.getInt(1)).orElse(0);
+        return new Report(mismatches.isEmpty(), schools, List.copyOf(mismatches));
+    }
+}
