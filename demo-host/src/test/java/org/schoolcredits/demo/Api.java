@@ -1,0 +1,98 @@
+package org.schoolcredits.demo;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonStructure;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+
+/** HTTP calls to the running demo as one of its users, the way any client makes them. */
+public final class Api {
+
+    private static final HttpClient CLIENT = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+
+    private final String user;
+
+    private Api(String user) {
+        this.user = user;
+    }
+
+    public static Api as(String user) {
+        return new Api(user);
+    }
+
+    public static Api anonymous() {
+        return new Api(null);
+    }
+
+    public Reply get(String path) {
+        return send("GET", path, null, null);
+    }
+
+    public Reply post(String path, String json) {
+        return send("POST", path, json, null);
+    }
+
+    public Reply put(String path, String json) {
+        return send("PUT", path, json, null);
+    }
+
+    public Reply delete(String path) {
+        return send("DELETE", path, null, null);
+    }
+
+    public Reply send(String method, String path, String json, String idempotencyKey) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(RunningDemo.baseUrl() + path))
+                .timeout(Duration.ofSeconds(60))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        if (user != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
+        }
+        try {
+            HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response.body(), response.headers().firstValue("Content-Type")
+                    .orElse(""));
+        } catch (Exception e) {
+            throw new IllegalStateException(method + " " + path + " failed: " + e, e);
+        }
+    }
+
+    /** An answer: status, body and content type. */
+    public record Reply(int status, String body, String contentType) {
+
+        public JsonObject json() {
+            return (JsonObject) parse();
+        }
+
+        public JsonArray array() {
+            return (JsonArray) parse();
+        }
+
+        private JsonStructure parse() {
+            try (var reader = Json.createReader(new StringReader(body))) {
+                return reader.read();
+            }
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + body;
+        }
+    }
+}
