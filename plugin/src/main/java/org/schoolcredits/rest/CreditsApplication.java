@@ -3,6 +3,7 @@ package org.schoolcredits.rest;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Set;
+import org.schoolcredits.catalog.CatalogResource;
 import org.schoolcredits.ledger.BalanceResource;
 
 /**
@@ -14,7 +15,8 @@ public class CreditsApplication extends Application {
 
     /** Every resource of the plugin; the descriptor test holds this list against the descriptor. */
     public static final Set<Class<?>> RESOURCES = Set.of(
-            BalanceResource.class);
+            BalanceResource.class,
+            CatalogResource.class);
 
     @Override
     public Set<Class<?>> getClasses() {

@@ -47,6 +47,9 @@ public class CreditsDatabase {
     @Resource(lookup = JNDI)
     DataSource dataSource;
 
+    @jakarta.inject.Inject
+    jakarta.enterprise.event.Event<SchemaMigrated> migrated;
+
     private volatile String failure;
 
     @PostConstruct
@@ -54,6 +57,7 @@ public class CreditsDatabase {
         try {
             int applied = migrate(dataSource);
             LOG.info(() -> "School Credits: database schema up to date (" + applied + " migration(s) applied)");
+            migrated.fire(new SchemaMigrated());
         } catch (RuntimeException e) {
             failure = e.getMessage();
             LOG.log(Level.SEVERE, "School Credits: database migration failed, the plugin is DOWN until it is fixed: "

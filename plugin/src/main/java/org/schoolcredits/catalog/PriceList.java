@@ -1,0 +1,95 @@
+package org.schoolcredits.catalog;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.schoolcredits.host.Feature;
+import org.schoolcredits.ledger.Actor;
+import org.schoolcredits.ledger.Credits;
+import org.schoolcredits.ledger.CreditsClock;
+import org.schoolcredits.problem.CreditsException;
+import org.schoolcredits.storage.Jdbc;
+import org.schoolcredits.storage.SchemaMigrated;
+
+/**
+ * The versioned price list. Version 1 of each feature's price comes from configuration
+ * ({@code credits.price.SMS}, env {@code CREDITS_PRICE_SMS}, …) the first time the plugin starts;
+ * later versions are set by platform finance from a date. A usage is charged the version in
+ * force when it was reserved.
+ */
+@ApplicationScoped
+public class PriceList {
+
+    static final Map<Feature, String> DEFAULTS = new EnumMap<>(Map.of(
+            Feature.LEARNER_REGISTRATION, "1",
+            Feature.SMS, "0.6",
+            Feature.DVLA_LICENCE_CHECK, "8",
+            Feature.DVLA_BIKE_CHECK, "5"));
+
+    private Jdbc db;
+    private CreditsClock clock;
+
+    protected PriceList() {
+    }
+
+    @Inject
+    public PriceList(Jdbc db, CreditsClock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    /** Writes version 1 of every price that has none yet, from configuration. */
+    public void seedDefaults(Config config) {
+        for (Feature feature : Feature.values()) {
+            BigDecimal credits = config.getOptionalValue("credits.price." + feature.name(), BigDecimal.class)
+                    .orElse(new BigDecimal(DEFAULTS.get(feature)));
+            db.update("insert into price (feature, version, credits, effective_from, created_at, created_by)"
+                            + " values (?, 1, ?, ?, ?, 'configuration') on conflict do nothing",
+                    feature.name(), Credits.of(credits).millis(), Instant.EPOCH, clock.now());
+        }
+    }
+
+    void seedDefaults(@Observes SchemaMigrated event) {
+        seedDefaults(ConfigProvider.getConfig());
+    }
+
+    /** The price in force now. */
+    public Price inForce(Feature feature) {
+        return db.one("select * from price where feature = ? and effective_from <= ?"
+                        + " order by effective_from desc, version desc limit 1", PriceList::price,
+                feature.name(), clock.now())
+                .orElseThrow(() -> new IllegalStateException("no price in force for " + feature));
+    }
+
+    public List<Price> allInForce() {
+        return Stream.of(Feature.values()).map(this::inForce).toList();
+    }
+
+    /** Adds a price version, in force from {@code effectiveFrom}; earlier usages keep theirs. */
+    @Transactional
+    public Price set(Feature feature, Credits credits, Instant effectiveFrom, Actor by) {
+        if (!credits.isPositive()) {
+            throw CreditsException.invalidField("credits", "A price must be more than zero credits");
+        }
+        return db.one("insert into price (feature, version, credits, effective_from, created_at, created_by)"
+                        + " select ?, coalesce(max(version), 0) + 1, ?, ?, ?, ? from price where feature = ?"
+                        + " returning *", PriceList::price, feature.name(), credits.millis(), effectiveFrom,
+                clock.now(), by.name(), feature.name()).orElseThrow();
+    }
+
+    private static Price price(ResultSet rs) throws SQLException {
+        return new Price(Feature.valueOf(rs.getString("feature")), rs.getInt("version"),
+                new Credits(rs.getLong("credits")), Jdbc.instant(rs, "effective_from"));
+    }
+}

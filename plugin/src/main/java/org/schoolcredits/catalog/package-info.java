@@ -1,0 +1,6 @@
+/**
+ * What credits cost: the versioned price of each feature (with the date each version takes
+ * effect) and the packages schools buy, with their prices in pence. Defaults come from
+ * configuration; platform finance adds price versions.
+ */
+package org.schoolcredits.catalog;

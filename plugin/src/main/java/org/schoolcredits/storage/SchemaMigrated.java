@@ -1,0 +1,5 @@
+package org.schoolcredits.storage;
+
+/** Fired once at start-up, after the plugin's migrations were applied. */
+public record SchemaMigrated() {
+}
