@@ -50,10 +50,15 @@ public final class Api {
     }
 
     public Reply send(String method, String path, String json, String idempotencyKey) {
+        return send(method, path, json, idempotencyKey, "application/json");
+    }
+
+    public Reply send(String method, String path, String json, String idempotencyKey, String accept) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(RunningDemo.baseUrl() + path))
                 .timeout(Duration.ofSeconds(60))
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        request.header("Accept", accept);
         if (json != null) {
             request.header("Content-Type", "application/json");
         }

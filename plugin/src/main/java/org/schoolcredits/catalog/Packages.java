@@ -16,6 +16,9 @@ import org.schoolcredits.ledger.Money;
 @ApplicationScoped
 public class Packages {
 
+    /** The most a single action may be priced at, in credits. */
+    public static final long MAX_PRICE_CREDITS = 10_000;
+
     private static final List<CreditPackage> DEFAULTS = List.of(
             pack("learner-1", CreditType.LEARNER, 1, 500),
             pack("learner-10", CreditType.LEARNER, 10, 4500),

@@ -47,6 +47,11 @@ public class Ledger {
         this.topUpUrl = publicUrl.replaceAll("/+$", "") + "/settings/credits";
     }
 
+    /** Where a school tops up: the credits settings page of the host. */
+    public String topUpUrl() {
+        return topUpUrl;
+    }
+
     // ---- schools
 
     /** Creates the school's wallet (both credit types) if it has none; enables it. Returns true when new. */
@@ -238,6 +243,11 @@ public class Ledger {
         return db.one("select available, held, pending from balance where school_id = ? and credit_type = ?",
                 rs -> new Balance(new Credits(rs.getLong(1)), new Credits(rs.getLong(2)), new Credits(rs.getLong(3))),
                 schoolId, type.code()).orElse(Balance.EMPTY);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean exists(String schoolId) {
+        return db.one("select 1 from school where school_id = ?", rs -> true, schoolId).isPresent();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

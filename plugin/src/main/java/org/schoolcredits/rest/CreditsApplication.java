@@ -4,7 +4,10 @@ import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Set;
 import org.schoolcredits.catalog.CatalogResource;
+import org.schoolcredits.history.HistoryResource;
 import org.schoolcredits.ledger.BalanceResource;
+import org.schoolcredits.metering.UsagesResource;
+import org.schoolcredits.platform.PlatformLedgerResource;
 
 /**
  * The plugin's REST application, mounted at {@code /api/credits}. It lists its classes, so that
@@ -16,7 +19,10 @@ public class CreditsApplication extends Application {
     /** Every resource of the plugin; the descriptor test holds this list against the descriptor. */
     public static final Set<Class<?>> RESOURCES = Set.of(
             BalanceResource.class,
-            CatalogResource.class);
+            CatalogResource.class,
+            UsagesResource.class,
+            HistoryResource.class,
+            PlatformLedgerResource.class);
 
     @Override
     public Set<Class<?>> getClasses() {

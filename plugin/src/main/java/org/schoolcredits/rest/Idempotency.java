@@ -35,6 +35,8 @@ public class Idempotency {
     CreditsClock clock;
 
     /**
+     * Runs {@code effect} in one transaction, at most once per key.
+     *
      * @param scope   whose keys these are: the school, or the platform user
      * @param request what identifies the request: method, path and canonical body
      */

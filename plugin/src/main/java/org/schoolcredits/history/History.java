@@ -1,0 +1,78 @@
+package org.schoolcredits.history;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.schoolcredits.ledger.Credits;
+import org.schoolcredits.storage.Jdbc;
+
+/**
+ * Reads a school's entries newest first. A usage shows the state of its hold (pending while
+ * held, success once captured, refunded once released or expired); a learner's redemption
+ * shows the learner's reference, or "Deleted learner" once the host deleted them.
+ */
+@ApplicationScoped
+public class History {
+
+    static final String STATUS = "case when e.kind = 'usage' then case h.state when 'held' then 'pending'"
+            + " when 'captured' then 'success' else 'refunded' end else e.status end";
+
+    @Inject
+    Jdbc db;
+
+    protected History() {
+    }
+
+    public History(Jdbc db) {
+        this.db = db;
+    }
+
+    public List<HistoryRow> rows(String schoolId, HistoryQuery query) {
+        StringBuilder sql = new StringBuilder("select e.entry_id, e.at, e.credit_type, e.kind, e.feature, e.amount,"
+                + " e.pending_amount, e.balance_after, " + STATUS + " as shown_status, e.initiated_by_name,"
+                + " e.reference from entry e left join hold h on h.school_id = e.school_id and h.hold_id = e.hold_id"
+                + " where e.school_id = ?");
+        List<Object> args = new ArrayList<>(List.of(schoolId));
+        if (query.creditType() != null) {
+            sql.append(" and e.credit_type = ?");
+            args.add(query.creditType());
+        }
+        if (query.feature() != null) {
+            sql.append(" and e.feature = ?");
+            args.add(query.feature());
+        }
+        if (query.status() != null) {
+            sql.append(" and ").append(STATUS).append(" = ?");
+            args.add(query.status());
+        }
+        if (query.from() != null) {
+            sql.append(" and e.at >= ?");
+            args.add(query.from());
+        }
+        if (query.to() != null) {
+            sql.append(" and e.at < ?");
+            args.add(query.to());
+        }
+        if (query.before() != null) {
+            sql.append(" and e.entry_id < ?");
+            args.add(query.before());
+        }
+        sql.append(" order by e.entry_id desc limit ?");
+        args.add(query.limit());
+        return db.list(sql.toString(), History::row, args.toArray());
+    }
+
+    private static HistoryRow row(ResultSet rs) throws SQLException {
+        long amount = rs.getLong("amount");
+        long shown = amount != 0 ? amount : rs.getLong("pending_amount");
+        return new HistoryRow(Long.toString(rs.getLong("entry_id")),
+                Jdbc.instant(rs, "at").atOffset(ZoneOffset.UTC), rs.getString("credit_type"), rs.getString("kind"),
+                rs.getString("feature"), new Credits(shown).toDecimal(),
+                new Credits(rs.getLong("balance_after")).toDecimal(), rs.getString("shown_status"),
+                rs.getString("initiated_by_name"), rs.getString("reference"));
+    }
+}

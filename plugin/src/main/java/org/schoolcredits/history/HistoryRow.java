@@ -1,0 +1,13 @@
+package org.schoolcredits.history;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+
+/**
+ * One row of the credit history. {@code amount} is signed (negative when credits leave);
+ * {@code balanceAfter} is the available balance of that credit type after the entry.
+ */
+public record HistoryRow(String id, OffsetDateTime at, String creditType, String kind, String feature,
+                         BigDecimal amount, BigDecimal balanceAfter, String status, String initiatedBy,
+                         String reference) {
+}

@@ -1,0 +1,126 @@
+package org.schoolcredits.metering;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.schoolcredits.catalog.Price;
+import org.schoolcredits.catalog.PriceList;
+import org.schoolcredits.host.Caller;
+import org.schoolcredits.host.CreditType;
+import org.schoolcredits.host.Feature;
+import org.schoolcredits.host.InsufficientCreditsException;
+import org.schoolcredits.host.Metering;
+import org.schoolcredits.ledger.Actor;
+import org.schoolcredits.ledger.Credits;
+import org.schoolcredits.ledger.CreditsClock;
+import org.schoolcredits.ledger.Hold;
+import org.schoolcredits.ledger.Ledger;
+import org.schoolcredits.problem.CreditsException;
+
+/** The host's metering API: holds at the price in force, settled once. */
+@ApplicationScoped
+public class MeteringService implements Metering {
+
+    public static final long MAX_QUANTITY = 10_000;
+
+    private Ledger ledger;
+    private PriceList prices;
+    private CreditsClock clock;
+    private Duration holdTimeout;
+
+    protected MeteringService() {
+    }
+
+    @Inject
+    public MeteringService(Ledger ledger, PriceList prices, CreditsClock clock,
+                           @ConfigProperty(name = "credits.holds.timeout", defaultValue = "PT15M") Duration holdTimeout) {
+        this.ledger = ledger;
+        this.prices = prices;
+        this.clock = clock;
+        this.holdTimeout = holdTimeout;
+    }
+
+    @Override
+    @Transactional
+    public Reservation reserve(Caller by, Feature feature, long quantity, String reference) {
+        requireMetered(feature);
+        if (quantity < 1 || quantity > MAX_QUANTITY) {
+            throw CreditsException.invalidField("quantity", "'quantity' must be a whole number from 1 to " + MAX_QUANTITY);
+        }
+        Price price = prices.inForce(feature);
+        Instant expiresAt = clock.now().plus(holdTimeout);
+        return view(ledger.reserve(by.schoolId(), feature, quantity, price.credits(), price.version(), reference,
+                expiresAt, Actor.of(by)));
+    }
+
+    /** All or nothing: when the balance cannot cover every action, nothing is held. */
+    @Override
+    @Transactional
+    public List<Reservation> reserveAll(Caller by, Feature feature, List<String> references) {
+        requireMetered(feature);
+        Price price = prices.inForce(feature);
+        Credits required = price.credits().times(references.size());
+        Credits available = ledger.balance(by.schoolId(), feature.creditType()).available();
+        if (available.compareTo(required) < 0) {
+            throw new InsufficientCreditsException(feature.creditType(), required.toDecimal(), available.toDecimal(),
+                    ledger.topUpUrl());
+        }
+        Instant expiresAt = clock.now().plus(holdTimeout);
+        List<Reservation> held = new ArrayList<>();
+        for (String reference : references) {
+            held.add(view(ledger.reserve(by.schoolId(), feature, 1, price.credits(), price.version(), reference,
+                    expiresAt, Actor.of(by))));
+        }
+        return held;
+    }
+
+    @Override
+    @Transactional
+    public void capture(String schoolId, String reservationId) {
+        ledger.capture(schoolId, id(reservationId));
+    }
+
+    @Override
+    @Transactional
+    public void release(String schoolId, String reservationId) {
+        ledger.release(schoolId, id(reservationId), Actor.SYSTEM);
+    }
+
+    /** Releases for a member of staff, who is then named in the history's refund row. */
+    @Transactional
+    public void release(Caller by, String reservationId) {
+        ledger.release(by.schoolId(), id(reservationId), Actor.of(by));
+    }
+
+    /** Releases holds past their time; returns how many. */
+    @Transactional
+    public int releaseExpired() {
+        return ledger.expireHolds(500);
+    }
+
+    private static void requireMetered(Feature feature) {
+        if (feature.creditType() != CreditType.CONNECT) {
+            throw CreditsException.invalidField("feature", feature + " is not charged through usages");
+        }
+    }
+
+    private static UUID id(String reservationId) {
+        try {
+            return UUID.fromString(reservationId);
+        } catch (IllegalArgumentException e) {
+            throw CreditsException.notFound("The usage");
+        }
+    }
+
+    static Reservation view(Hold hold) {
+        return new Reservation(hold.id().toString(), hold.amount().toDecimal(),
+                hold.expiresAt().atOffset(ZoneOffset.UTC));
+    }
+}

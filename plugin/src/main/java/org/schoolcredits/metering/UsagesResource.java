@@ -1,0 +1,88 @@
+package org.schoolcredits.metering;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import org.schoolcredits.host.Caller;
+import org.schoolcredits.host.Feature;
+import org.schoolcredits.host.Metering;
+import org.schoolcredits.problem.CreditsException;
+import org.schoolcredits.rest.Callers;
+import org.schoolcredits.rest.Idempotency;
+import org.schoolcredits.rest.JsonBody;
+import org.schoolcredits.rest.Permission;
+import org.schoolcredits.rest.Requires;
+
+/** The metering API over REST, for a host that runs the plugin in another process. */
+@Path("usages")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class UsagesResource {
+
+    public record UsageView(String id, String status, BigDecimal amount, OffsetDateTime expiresAt) {
+    }
+
+    @Inject
+    Callers callers;
+
+    @Inject
+    MeteringService metering;
+
+    @Inject
+    Idempotency idempotency;
+
+    @POST
+    @Requires(Permission.USE)
+    public Response reserve(@HeaderParam("Idempotency-Key") String key, JsonBody body) {
+        body.only("feature", "quantity", "reference");
+        Feature feature = feature(body.text("feature", 40));
+        long quantity = body.wholeNumber("quantity", 1, MeteringService.MAX_QUANTITY);
+        String reference = body.optionalText("reference", 200);
+        Caller caller = callers.current();
+        return idempotency.once(caller.schoolId(), key, "POST /usages " + body, () -> {
+            Metering.Reservation held = metering.reserve(caller, feature, quantity, reference);
+            return Response.status(201).entity(new UsageView(held.id(), "held", held.amount(), held.expiresAt()))
+                    .build();
+        });
+    }
+
+    @POST
+    @Path("{id}/capture")
+    @Requires(Permission.USE)
+    public Response capture(@HeaderParam("Idempotency-Key") String key, @PathParam("id") String id) {
+        Caller caller = callers.current();
+        return idempotency.once(caller.schoolId(), key, "POST /usages/" + id + "/capture", () -> {
+            metering.capture(caller.schoolId(), id);
+            return Response.ok(Map.of("status", "success")).build();
+        });
+    }
+
+    @POST
+    @Path("{id}/release")
+    @Requires(Permission.USE)
+    public Response release(@HeaderParam("Idempotency-Key") String key, @PathParam("id") String id) {
+        Caller caller = callers.current();
+        return idempotency.once(caller.schoolId(), key, "POST /usages/" + id + "/release", () -> {
+            metering.release(caller, id);
+            return Response.ok(Map.of("status", "refunded")).build();
+        });
+    }
+
+    private static Feature feature(String name) {
+        try {
+            return Feature.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            throw CreditsException.invalidField("feature", "'feature' must be one of SMS, DVLA_LICENCE_CHECK,"
+                    + " DVLA_BIKE_CHECK");
+        }
+    }
+}

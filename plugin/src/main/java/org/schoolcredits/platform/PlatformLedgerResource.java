@@ -1,0 +1,126 @@
+package org.schoolcredits.platform;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import org.schoolcredits.catalog.Packages;
+import org.schoolcredits.catalog.Price;
+import org.schoolcredits.catalog.PriceList;
+import org.schoolcredits.host.Caller;
+import org.schoolcredits.host.CreditType;
+import org.schoolcredits.host.Feature;
+import org.schoolcredits.ledger.Actor;
+import org.schoolcredits.ledger.Credits;
+import org.schoolcredits.ledger.Ledger;
+import org.schoolcredits.ledger.Reconciliation;
+import org.schoolcredits.problem.CreditsException;
+import org.schoolcredits.rest.Callers;
+import org.schoolcredits.rest.Idempotency;
+import org.schoolcredits.rest.JsonBody;
+import org.schoolcredits.rest.Permission;
+import org.schoolcredits.rest.Requires;
+
+/** Platform finance's corrections, prices and reconciliation. */
+@Path("platform")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+@Requires(Permission.PLATFORM)
+public class PlatformLedgerResource {
+
+    public record AdjustmentView(String school, String creditType, BigDecimal amount, BigDecimal available) {
+    }
+
+    public record PriceView(String feature, int version, BigDecimal credits, OffsetDateTime effectiveFrom) {
+    }
+
+    @Inject
+    Callers callers;
+
+    @Inject
+    Ledger ledger;
+
+    @Inject
+    PriceList prices;
+
+    @Inject
+    Reconciliation reconciliation;
+
+    @Inject
+    Idempotency idempotency;
+
+    @POST
+    @Path("adjustments")
+    public Response adjust(@HeaderParam("Idempotency-Key") String key, JsonBody body) {
+        body.only("school", "creditType", "amount", "reason");
+        String school = body.text("school", 100);
+        CreditType type = creditType(body.text("creditType", 20));
+        Credits amount = body.credits("amount", 1_000_000);
+        String reason = body.text("reason", 200);
+        if (amount.millis() == 0) {
+            throw CreditsException.invalidField("amount", "'amount' must not be zero");
+        }
+        Caller caller = callers.current();
+        return idempotency.once("platform:" + caller.userId(), key, "POST /platform/adjustments " + body,
+                () -> Response.status(201).entity(adjust(school, type, amount, reason, Actor.of(caller))).build());
+    }
+
+    /** Runs inside {@link Idempotency#once}'s transaction. */
+    private AdjustmentView adjust(String school, CreditType type, Credits amount, String reason, Actor by) {
+        if (!ledger.exists(school)) {
+            throw CreditsException.notFound("The school");
+        }
+        ledger.adjust(school, type, amount, reason, by);
+        return new AdjustmentView(school, type.code(), amount.toDecimal(),
+                ledger.balance(school, type).available().toDecimal());
+    }
+
+    @PUT
+    @Path("prices/{feature}")
+    public PriceView setPrice(@PathParam("feature") String feature, JsonBody body) {
+        body.only("credits", "effectiveFrom");
+        Feature priced = feature(feature);
+        Credits credits = body.credits("credits", Packages.MAX_PRICE_CREDITS);
+        OffsetDateTime from = body.dateTime("effectiveFrom");
+        Price current = prices.inForce(priced);
+        if (from.toInstant().isBefore(current.effectiveFrom())) {
+            throw CreditsException.invalidField("effectiveFrom",
+                    "'effectiveFrom' must not be before the price in force, from " + current.effectiveFrom());
+        }
+        Price price = prices.set(priced, credits, from.toInstant(), Actor.of(callers.current()));
+        return new PriceView(price.feature().name(), price.version(), price.credits().toDecimal(),
+                price.effectiveFrom().atOffset(ZoneOffset.UTC));
+    }
+
+    @GET
+    @Path("reconciliation")
+    public Reconciliation.Report reconciliation() {
+        return reconciliation.run();
+    }
+
+    private static CreditType creditType(String code) {
+        try {
+            return CreditType.ofCode(code);
+        } catch (IllegalArgumentException e) {
+            throw CreditsException.invalidField("creditType", "'creditType' must be learner or connect");
+        }
+    }
+
+    private static Feature feature(String name) {
+        try {
+            return Feature.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            throw CreditsException.notFound("The feature " + name);
+        }
+    }
+}
