@@ -37,7 +37,8 @@ create table lot (
 
 create index lot_spending_order on lot (school_id, credit_type, expires_at nulls last, lot_id)
     where state = 'available' and remaining > 0;
-create index lot_expiring on lot (expires_at) where state = 'available' and expires_at is not null;
+create index lot_expiring on lot (school_id, credit_type, expires_at) where state = 'available' and expires_at is not null;
+create index lot_expiring_all on lot (expires_at) where state = 'available' and expires_at is not null;
 
 create table price (
     feature        text        not null,

@@ -10,6 +10,7 @@ public class DemoApplication extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(DemoSchoolsResource.class, DemoProblems.class);
+        return Set.of(DemoSchoolsResource.class, DemoFeaturesResource.class, DemoClockResource.class,
+                DemoProblems.class);
     }
 }

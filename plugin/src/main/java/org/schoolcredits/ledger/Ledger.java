@@ -263,8 +263,17 @@ public class Ledger {
 
     // ---- the rules
 
-    /** Takes credits out of the available balance, or refuses; returns the available balance after. */
+    /**
+     * Takes credits out of the available balance, or refuses; returns the available balance
+     * after. Lots past their expiry are written off first, so that they are never spent even
+     * before the month-end job has run.
+     */
     private long debit(String schoolId, CreditType type, long amount, boolean hold) {
+        Instant now = clock.now();
+        if (db.one("select 1 from lot where school_id = ? and credit_type = ? and state = 'available'"
+                + " and expires_at <= ? limit 1", rs -> true, schoolId, type.code(), now).isPresent()) {
+            expireLotsOf(schoolId, type, now);
+        }
         Optional<Long> after = db.one("update balance set available = available - ?, held = held + ?"
                         + " where school_id = ? and credit_type = ? and available >= ? returning available",
                 rs -> rs.getLong(1), amount, hold ? amount : 0, schoolId, type.code(), amount);

@@ -1,5 +1,6 @@
 package org.schoolcredits.ledger;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -20,7 +21,7 @@ public class Wallets {
     @Inject
     Ledger ledger;
 
-    void enabled(@Observes SchoolEnabled event) {
+    void enabled(@Observes @Priority(100) SchoolEnabled event) {
         ledger.provision(event.schoolId());
         ledger.grant(new Grant(event.schoolId(), CreditType.LEARNER, LotSource.TRIAL, TRIAL_REFERENCE, Credits.of(1),
                 null, false, Actor.SYSTEM));

@@ -36,13 +36,14 @@ public final class Jdbc {
     public <T> T snapshot(java.util.function.Function<Jdbc, T> work) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
-            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-            c.setReadOnly(true);
+            try (var statement = c.createStatement()) {
+                // for this transaction only: the pooled connection keeps its defaults
+                statement.execute("set transaction isolation level repeatable read, read only");
+            }
             try {
                 return work.apply(new Jdbc(new SingleConnection(c)));
             } finally {
                 c.rollback();
-                c.setReadOnly(false);
                 c.setAutoCommit(true);
             }
         } catch (SQLException e) {

@@ -1,0 +1,91 @@
+package org.schoolcredits.demo;
+
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.List;
+import org.schoolcredits.host.Feature;
+
+/** The demo MIS's SMS and DVLA checks, for a school's users. */
+@Path("")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class DemoFeaturesResource {
+
+    static final int MAX_RECIPIENTS = 1000;
+
+    @Inject
+    DemoCallers callers;
+
+    @Inject
+    DemoMessaging messaging;
+
+    @POST
+    @Path("sms")
+    public Response sms(JsonObject body) {
+        callers.schoolUser();
+        List<String> to = recipients(body);
+        String text = text(body, "text", 1, 612);
+        DemoMessaging.SmsResult result = messaging.sendSms(callers.caller(), to, text);
+        return Response.status(201).entity(Json.createObjectBuilder().add("sent", result.sent())
+                .add("failed", result.failed()).add("credits", result.credits()).build().toString()).build();
+    }
+
+    @POST
+    @Path("dvla/licence-checks")
+    public Response licenceCheck(JsonObject body) {
+        return dvla(Feature.DVLA_LICENCE_CHECK, "licenceNumber", body);
+    }
+
+    @POST
+    @Path("dvla/bike-checks")
+    public Response bikeCheck(JsonObject body) {
+        return dvla(Feature.DVLA_BIKE_CHECK, "registration", body);
+    }
+
+    private Response dvla(Feature feature, String field, JsonObject body) {
+        callers.schoolUser();
+        String number = text(body, field, 1, 20);
+        if (!messaging.dvlaCheck(callers.caller(), feature, number)) {
+            throw new DemoProblems.Refusal(502, "dvla_unavailable",
+                    "The DVLA check failed; its credits were refunded");
+        }
+        return Response.status(201).entity(Json.createObjectBuilder().add(field, number).add("result", "valid")
+                .build().toString()).build();
+    }
+
+    private static List<String> recipients(JsonObject body) {
+        JsonValue value = body == null ? null : body.get("to");
+        if (!(value instanceof JsonArray array) || array.isEmpty() || array.size() > MAX_RECIPIENTS) {
+            throw new DemoProblems.Refusal(400, "invalid_field", "'to' must list 1 to " + MAX_RECIPIENTS + " numbers");
+        }
+        List<String> numbers = new ArrayList<>();
+        for (JsonValue item : array) {
+            if (!(item instanceof JsonString number) || !number.getString().matches("\\+?[0-9 ]{5,20}")) {
+                throw new DemoProblems.Refusal(400, "invalid_field", "each of 'to' must be a phone number");
+            }
+            numbers.add(number.getString().replace(" ", ""));
+        }
+        return numbers;
+    }
+
+    static String text(JsonObject body, String field, int min, int max) {
+        JsonValue value = body == null ? null : body.get(field);
+        if (!(value instanceof JsonString string) || string.getString().strip().length() < min
+                || string.getString().strip().length() > max) {
+            throw new DemoProblems.Refusal(400, "invalid_field",
+                    "'" + field + "' must be text of " + min + " to " + max + " characters");
+        }
+        return string.getString().strip();
+    }
+}
