@@ -1,6 +1,7 @@
 package org.schoolcredits.ledger;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.sql.ResultSet;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.schoolcredits.host.CreditType;
 import org.schoolcredits.host.Feature;
@@ -35,16 +37,28 @@ public class Ledger {
     private Jdbc db;
     private CreditsClock clock;
     private String topUpUrl;
+    private Consumer<BalanceChanged> changes;
 
     protected Ledger() {
     }
 
     @Inject
     public Ledger(Jdbc db, CreditsClock clock,
-                  @ConfigProperty(name = "credits.public.url", defaultValue = "http://localhost:8080") String publicUrl) {
+                  @ConfigProperty(name = "credits.public.url", defaultValue = "http://localhost:8080") String publicUrl,
+                  Event<BalanceChanged> changes) {
+        this(db, clock, publicUrl, changes::fire);
+    }
+
+    public Ledger(Jdbc db, CreditsClock clock, String publicUrl, Consumer<BalanceChanged> changes) {
         this.db = db;
         this.clock = clock;
         this.topUpUrl = publicUrl.replaceAll("/+$", "") + "/settings/credits";
+        this.changes = changes;
+    }
+
+    /** A ledger that tells nobody about balance changes (tests of the ledger alone). */
+    public Ledger(Jdbc db, CreditsClock clock, String publicUrl) {
+        this(db, clock, publicUrl, change -> { });
     }
 
     /** Where a school tops up: the credits settings page of the host. */
@@ -278,6 +292,7 @@ public class Ledger {
                         + " where school_id = ? and credit_type = ? and available >= ? returning available",
                 rs -> rs.getLong(1), amount, hold ? amount : 0, schoolId, type.code(), amount);
         if (after.isPresent()) {
+            changes.accept(new BalanceChanged(schoolId, type, new Credits(after.get())));
             return after.get();
         }
         Credits available = balance(schoolId, type).available();
@@ -358,10 +373,14 @@ public class Ledger {
     }
 
     private long changeBalance(String schoolId, CreditType type, long available, long held, long pending) {
-        return db.one("update balance set available = available + ?, held = held + ?, pending = pending + ?"
+        long after = db.one("update balance set available = available + ?, held = held + ?, pending = pending + ?"
                         + " where school_id = ? and credit_type = ? returning available",
                 rs -> rs.getLong(1), available, held, pending, schoolId, type.code())
                 .orElseThrow(() -> CreditsException.notFound("The school"));
+        if (available != 0) {
+            changes.accept(new BalanceChanged(schoolId, type, new Credits(after)));
+        }
+        return after;
     }
 
     private long changeBalanceHeld(String schoolId, CreditType type, long heldChange, boolean returnToAvailable) {
