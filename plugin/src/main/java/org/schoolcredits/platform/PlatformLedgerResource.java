@@ -87,19 +87,24 @@ public class PlatformLedgerResource {
 
     @PUT
     @Path("prices/{feature}")
-    public PriceView setPrice(@PathParam("feature") String feature, JsonBody body) {
+    public Response setPrice(@HeaderParam("Idempotency-Key") String key, @PathParam("feature") String feature,
+                             JsonBody body) {
         body.only("credits", "effectiveFrom");
         Feature priced = feature(feature);
         Credits credits = body.credits("credits", Packages.MAX_PRICE_CREDITS);
         OffsetDateTime from = body.dateTime("effectiveFrom");
-        Price current = prices.inForce(priced);
-        if (from.toInstant().isBefore(current.effectiveFrom())) {
-            throw CreditsException.invalidField("effectiveFrom",
-                    "'effectiveFrom' must not be before the price in force, from " + current.effectiveFrom());
-        }
-        Price price = prices.set(priced, credits, from.toInstant(), Actor.of(callers.current()));
-        return new PriceView(price.feature().name(), price.version(), price.credits().toDecimal(),
-                price.effectiveFrom().atOffset(ZoneOffset.UTC));
+        Caller caller = callers.current();
+        return idempotency.once("platform:" + caller.userId(), key, "PUT /platform/prices/" + feature + " " + body,
+                () -> {
+                    Price current = prices.inForce(priced);
+                    if (from.toInstant().isBefore(current.effectiveFrom())) {
+                        throw CreditsException.invalidField("effectiveFrom", "'effectiveFrom' must not be before"
+                                + " the price in force, from " + current.effectiveFrom());
+                    }
+                    Price price = prices.set(priced, credits, from.toInstant(), Actor.of(caller));
+                    return Response.ok(new PriceView(price.feature().name(), price.version(),
+                            price.credits().toDecimal(), price.effectiveFrom().atOffset(ZoneOffset.UTC))).build();
+                });
     }
 
     @GET
