@@ -4,6 +4,7 @@ import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Set;
 import org.schoolcredits.catalog.CatalogResource;
+import org.schoolcredits.learners.LearnersResource;
 import org.schoolcredits.ledger.BalanceResource;
 
 /**
@@ -16,7 +17,8 @@ public class CreditsApplication extends Application {
     /** Every resource of the plugin; the descriptor test holds this list against the descriptor. */
     public static final Set<Class<?>> RESOURCES = Set.of(
             BalanceResource.class,
-            CatalogResource.class);
+            CatalogResource.class,
+            LearnersResource.class);
 
     @Override
     public Set<Class<?>> getClasses() {
