@@ -49,14 +49,18 @@ public class PriceList {
         this.clock = clock;
     }
 
-    /** Writes version 1 of every price that has none yet, from configuration. */
+    /**
+     * Writes version 1 of every price that has none yet, from configuration, in force since
+     * ever. Runs at start-up, before the host's clock may be readable, so it stamps the row with
+     * the database's time.
+     */
     public void seedDefaults(Config config) {
         for (Feature feature : Feature.values()) {
             BigDecimal credits = config.getOptionalValue("credits.price." + feature.name(), BigDecimal.class)
                     .orElse(new BigDecimal(DEFAULTS.get(feature)));
             db.update("insert into price (feature, version, credits, effective_from, created_at, created_by)"
-                            + " values (?, 1, ?, ?, ?, 'configuration') on conflict do nothing",
-                    feature.name(), Credits.of(credits).millis(), Instant.EPOCH, clock.now());
+                            + " values (?, 1, ?, ?, now(), 'configuration') on conflict do nothing",
+                    feature.name(), Credits.of(credits).millis(), Instant.EPOCH);
         }
     }
 
