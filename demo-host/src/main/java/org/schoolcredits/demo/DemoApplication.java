@@ -10,6 +10,6 @@ public class DemoApplication extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(DemoSchoolsResource.class, DemoProblems.class);
+        return Set.of(DemoSchoolsResource.class, DemoLearnersResource.class, DemoProblems.class);
     }
 }
