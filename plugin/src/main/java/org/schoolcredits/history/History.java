@@ -34,7 +34,11 @@ public class History {
     public List<HistoryRow> rows(String schoolId, HistoryQuery query) {
         StringBuilder sql = new StringBuilder("select e.entry_id, e.at, e.credit_type, e.kind, e.feature, e.amount,"
                 + " e.pending_amount, e.balance_after, " + STATUS + " as shown_status, e.initiated_by_name,"
-                + " e.reference from entry e left join hold h on h.school_id = e.school_id and h.hold_id = e.hold_id"
+                + " case when e.kind = 'redemption' and e.reference like 'learner:%'"
+                + " then coalesce(l.learner_ref, 'Deleted learner') else e.reference end as reference"
+                + " from entry e left join hold h on h.school_id = e.school_id and h.hold_id = e.hold_id"
+                + " left join learner l on e.kind = 'redemption' and l.school_id = e.school_id"
+                + " and l.ref_hash = substr(e.reference, 9)"
                 + " where e.school_id = ?");
         List<Object> args = new ArrayList<>(List.of(schoolId));
         if (query.creditType() != null) {

@@ -18,10 +18,17 @@ public class Wallets {
 
     static final String TRIAL_REFERENCE = "trial";
 
-    @Inject
-    Ledger ledger;
+    private Ledger ledger;
 
-    void enabled(@Observes @Priority(100) SchoolEnabled event) {
+    protected Wallets() {
+    }
+
+    @Inject
+    public Wallets(Ledger ledger) {
+        this.ledger = ledger;
+    }
+
+    public void enabled(@Observes @Priority(100) SchoolEnabled event) {
         ledger.provision(event.schoolId());
         ledger.grant(new Grant(event.schoolId(), CreditType.LEARNER, LotSource.TRIAL, TRIAL_REFERENCE, Credits.of(1),
                 null, false, Actor.SYSTEM));

@@ -5,6 +5,7 @@ import jakarta.ws.rs.core.Application;
 import java.util.Set;
 import org.schoolcredits.catalog.CatalogResource;
 import org.schoolcredits.history.HistoryResource;
+import org.schoolcredits.learners.LearnersResource;
 import org.schoolcredits.ledger.BalanceResource;
 import org.schoolcredits.metering.UsagesResource;
 import org.schoolcredits.platform.PlatformLedgerResource;
@@ -22,7 +23,8 @@ public class CreditsApplication extends Application {
             CatalogResource.class,
             UsagesResource.class,
             HistoryResource.class,
-            PlatformLedgerResource.class);
+            PlatformLedgerResource.class,
+            LearnersResource.class);
 
     @Override
     public Set<Class<?>> getClasses() {

@@ -1,0 +1,109 @@
+package org.schoolcredits.learners;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.schoolcredits.catalog.Price;
+import org.schoolcredits.catalog.PriceList;
+import org.schoolcredits.host.Caller;
+import org.schoolcredits.host.CreditType;
+import org.schoolcredits.host.Feature;
+import org.schoolcredits.host.LearnerCredits;
+import org.schoolcredits.host.LearnerDeleted;
+import org.schoolcredits.host.LearnerRegistering;
+import org.schoolcredits.ledger.Actor;
+import org.schoolcredits.ledger.Credits;
+import org.schoolcredits.ledger.CreditsClock;
+import org.schoolcredits.ledger.Ledger;
+import org.schoolcredits.storage.Jdbc;
+
+/**
+ * Registers and erases learners. A learner new to the school costs the learner price in force,
+ * redeemed in the same transaction as the learner row whose primary key makes it happen once;
+ * when no credits are left {@code InsufficientCreditsException} vetoes the registration. The
+ * host's events are observed inside the host's transaction, never one of their own.
+ */
+@ApplicationScoped
+public class Learners implements LearnerCredits {
+
+    private Jdbc db;
+    private Ledger ledger;
+    private PriceList prices;
+    private LearnerRefs refs;
+    private CreditsClock clock;
+    private RegistrationsInTransaction thisTransaction;
+
+    protected Learners() {
+    }
+
+    @Inject
+    public Learners(Jdbc db, Ledger ledger, PriceList prices, LearnerRefs refs, CreditsClock clock,
+                    RegistrationsInTransaction thisTransaction) {
+        this.db = db;
+        this.ledger = ledger;
+        this.prices = prices;
+        this.refs = refs;
+        this.clock = clock;
+        this.thisTransaction = thisTransaction;
+    }
+
+    /** Redeems one learner credit for a learner new to the school; nothing for one registered before. */
+    @Transactional
+    public Registration register(String schoolId, String learnerRef, Caller by) {
+        String ref = LearnerRefs.valid(learnerRef);
+        String hash = refs.hash(schoolId, ref);
+        boolean isNew = db.update("insert into learner (school_id, ref_hash, learner_ref, registered_at)"
+                + " values (?, ?, ?, ?) on conflict do nothing", schoolId, hash, ref, clock.now()) == 1;
+        Price price = prices.inForce(Feature.LEARNER_REGISTRATION);
+        Credits remaining;
+        if (isNew) {
+            remaining = ledger.redeem(schoolId, Feature.LEARNER_REGISTRATION, price.credits(), price.version(),
+                    "learner:" + hash, Actor.of(by));
+        } else {
+            db.update("update learner set learner_ref = ?, deleted_at = null"
+                    + " where school_id = ? and ref_hash = ? and deleted_at is not null", ref, schoolId, hash);
+            remaining = ledger.balance(schoolId, CreditType.LEARNER).available();
+        }
+        return new Registration(isNew, remaining.toDecimal(), message(isNew, remaining, price.credits()));
+    }
+
+    /** Erases what identifies a current learner, keeping its hash; false when there is no such learner. */
+    @Transactional
+    public boolean erase(String schoolId, String learnerRef) {
+        String ref = learnerRef == null ? "" : learnerRef.strip();
+        return !ref.isEmpty() && db.update("update learner set learner_ref = null, deleted_at = ?"
+                + " where school_id = ? and ref_hash = ? and deleted_at is null", clock.now(), schoolId,
+                refs.hash(schoolId, ref)) == 1;
+    }
+
+    @Override
+    public Registration registration(String schoolId, String learnerRef) {
+        return thisTransaction.find(schoolId, LearnerRefs.valid(learnerRef)).orElseThrow(() ->
+                new IllegalStateException("this transaction registered no such learner: fire LearnerRegistering first"));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    void registering(@Observes LearnerRegistering event) {
+        Registration registration = register(event.schoolId(), event.learnerRef(), event.by());
+        thisTransaction.put(event.schoolId(), LearnerRefs.valid(event.learnerRef()), registration);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    void deleted(@Observes LearnerDeleted event) {
+        erase(event.schoolId(), event.learnerRef());
+    }
+
+    static String message(boolean charged, Credits remaining, Credits price) {
+        StringBuilder text = new StringBuilder("Learner registered. ");
+        if (!charged) {
+            text.append("No credit was used: this learner was registered before. ");
+        }
+        text.append("You have ").append(remaining).append(" learner ")
+                .append(remaining.equals(Credits.of(1)) ? "credit" : "credits").append(" remaining.");
+        if (remaining.compareTo(price) < 0) {
+            text.append(" Buy more before you register another learner.");
+        }
+        return text.toString();
+    }
+}
