@@ -24,6 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.schoolcredits.TestClock;
 import org.schoolcredits.TestDatabase;
 import org.schoolcredits.catalog.PriceList;
+import org.schoolcredits.history.History;
+import org.schoolcredits.history.HistoryQuery;
 import org.schoolcredits.host.Caller;
 import org.schoolcredits.host.CreditType;
 import org.schoolcredits.host.Feature;
@@ -250,5 +252,18 @@ class LearnersTest {
         } finally {
             pool.shutdown();
         }
+    }
+
+    @Test
+    @DisplayName("the history shows a learner's reference, and \"Deleted learner\" once the learner is deleted")
+    void historyShowsDeletedLearner() {
+        db.run(() -> ledger.grant(new Grant(SCHOOL, CreditType.LEARNER, LotSource.PURCHASE, "purchase-h",
+                Credits.of(1), null, false, Actor.SYSTEM)));
+        History history = new History(jdbc);
+        HistoryQuery redemptions = new HistoryQuery(null, "LEARNER_REGISTRATION", null, null, null, null, 10);
+        db.run(() -> learners.register(SCHOOL, "H123456789012", STAFF));
+        assertEquals("H123456789012", history.rows(SCHOOL, redemptions).get(0).reference());
+        db.run(() -> learners.erase(SCHOOL, "H123456789012"));
+        assertEquals("Deleted learner", history.rows(SCHOOL, redemptions).get(0).reference());
     }
 }
