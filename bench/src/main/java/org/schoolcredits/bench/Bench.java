@@ -1,0 +1,221 @@
+package org.schoolcredits.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.HdrHistogram.Histogram;
+import org.schoolcredits.history.History;
+import org.schoolcredits.history.HistoryQuery;
+import org.schoolcredits.ledger.Reconciliation;
+import org.schoolcredits.storage.CreditsDatabase;
+import org.schoolcredits.storage.Jdbc;
+
+/**
+ * Runs every benchmark against one PostgreSQL and writes {@code bench/target/results.md} and
+ * {@code results.json}. Settings (environment): {@code BENCH_DB_URL} (else embedded PostgreSQL),
+ * {@code BENCH_SECONDS} (30), {@code BENCH_WARMUP_SECONDS} (5), {@code BENCH_THREADS} (16),
+ * {@code BENCH_HISTORY_ROWS} (1,000,000), {@code BENCH_STEPS} (pgbench,api,startup,http,history),
+ * {@code BENCH_DEMO_JAR} (demo-host/target/school-credits-demo.jar).
+ */
+public final class Bench {
+
+    private static final String DEMO_DATABASE = "bench_demo";
+
+    private final Path root;
+    private final Path work;
+    private final List<String> steps;
+    private final int threads = Integer.parseInt(env("BENCH_THREADS", "16"));
+    private final int seconds = Integer.parseInt(env("BENCH_SECONDS", "30"));
+    private final Duration warmUp = Duration.ofSeconds(Long.parseLong(env("BENCH_WARMUP_SECONDS", "5")));
+    private final long historyRows = Long.parseLong(env("BENCH_HISTORY_ROWS", "1000000"));
+    private final Report report = new Report();
+    private Load.Result tpcb;
+    private Load.Result hotRow;
+
+    private Bench(Path root) throws Exception {
+        this.root = root;
+        this.work = Files.createDirectories(root.resolve("bench/target/run"));
+        this.steps = Arrays.asList(env("BENCH_STEPS", "pgbench,api,startup,http,history").split(","));
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path jar = Path.of(Bench.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        new Bench(jar.getParent().getParent().getParent().toAbsolutePath().normalize()).run();
+        System.exit(0); // the JDK's HTTP client and pools keep threads
+    }
+
+    private void run() throws Exception {
+        System.out.println("Machine:");
+        report.machine(Machine.describe());
+        report.machine("load average at start: " + Machine.loadAverage());
+        try (Postgres pg = Postgres.startOrUse(work)) {
+            report.machine("PostgreSQL " + pg.setting("server_version") + " at " + pg.host() + ":" + pg.port()
+                    + (System.getenv("BENCH_DB_URL") == null ? " (embedded)" : " (BENCH_DB_URL)") + ", fsync "
+                    + pg.setting("fsync") + ", synchronous_commit " + pg.setting("synchronous_commit")
+                    + ", shared_buffers " + pg.setting("shared_buffers"));
+            report.machine(threads + " client threads, " + warmUp.toSeconds() + " s warm-up, " + seconds
+                    + " s measured per run");
+            if (steps.contains("pgbench")) {
+                pgbench(pg);
+            }
+            if (steps.contains("api")) {
+                api(pg);
+            }
+            if (steps.contains("startup")) {
+                startup();
+            }
+            if (steps.contains("http") || steps.contains("history")) {
+                demo(pg);
+            }
+        }
+        report.note("The Stripe webhook (POST /api/credits/stripe/webhook) is not on main yet: webhook events"
+                + " per second are left out.");
+        Path results = root.resolve("bench/target/results.md");
+        report.write(results, root.resolve("bench/target/results.json"));
+        System.out.println("Results: " + results);
+    }
+
+    private void pgbench(Postgres pg) throws Exception {
+        System.out.println("pgbench -i -s 16, then 16 clients for " + seconds + " s ...");
+        Pgbench pgbench = new Pgbench(pg, work);
+        pgbench.initialise(16);
+        tpcb = pgbench.tpcb(threads, seconds);
+        report.reference(tpcb);
+        hotRow = pgbench.hotRow(threads, seconds);
+        report.reference(hotRow);
+    }
+
+    private void api(Postgres pg) throws Exception {
+        System.out.println("Java API: provisioning " + ApiBench.SCHOOLS + " schools ...");
+        ApiBench api = new ApiBench(pg);
+        Duration measured = Duration.ofSeconds(seconds);
+        compare(api.manySchools(threads, warmUp, measured), tpcb, 0.5);
+        compare(api.hotSchool(threads, warmUp, measured), hotRow, 0.8);
+        requireClean(api.reconcile(), "Java API");
+    }
+
+    private void startup() throws Exception {
+        System.out.println("Demo start-up with its embedded PostgreSQL ...");
+        try (Demo demo = Demo.start(demoJar(), fresh("demo-embedded"), work.resolve("demo-embedded.log"), Map.of())) {
+            report.add("Demo start-up, embedded PostgreSQL, new data dir: launch to /health/ready 200", "s",
+                    demo.readySeconds(), "", Double.NaN, "< 30 s", demo.readySeconds() < 30);
+            memory(demo, -1, "Demo resident memory when ready (launcher + Payara + embedded PostgreSQL)");
+        }
+    }
+
+    private void demo(Postgres pg) throws Exception {
+        System.out.println("Demo on the bench PostgreSQL ...");
+        pg.recreate(DEMO_DATABASE);
+        Map<String, String> env = Map.of("CREDITS_DB_URL", pg.jdbcUrl(DEMO_DATABASE), "CREDITS_DB_USER", pg.user(),
+                "CREDITS_DB_PASSWORD", pg.password(), "CREDITS_PRICE_SMS", "1");
+        try (Demo demo = Demo.start(demoJar(), fresh("demo-bench"), work.resolve("demo-bench.log"), env)) {
+            report.add("Demo start-up on the bench PostgreSQL (new database): launch to /health/ready 200", "s",
+                    demo.readySeconds(), "", Double.NaN, "< 30 s", demo.readySeconds() < 30);
+            HttpBench http = new HttpBench(demo.baseUrl());
+            if (steps.contains("http")) {
+                http.adjust("oakwood", 1_000_000);
+                http.adjust("riverside", 1_000_000);
+                compare(http.deductions(threads, warmUp, Duration.ofSeconds(seconds)), tpcb, 0.3);
+                memory(demo, pg.postmasterPid(), "Demo resident memory after the HTTP run (launcher + Payara"
+                        + " + the bench's PostgreSQL)");
+            }
+            if (steps.contains("history")) {
+                history(pg, http);
+            }
+            String reconciliation = http.reconciliation();
+            if (!reconciliation.contains("\"ok\":true")) {
+                throw new IllegalStateException("the demo's reconciliation is not clean: " + reconciliation);
+            }
+        }
+    }
+
+    private void history(Postgres pg, HttpBench http) throws Exception {
+        System.out.println("History: writing " + historyRows + " entries for oakwood ...");
+        long began = System.nanoTime();
+        long added;
+        try (Connection c = pg.connect(DEMO_DATABASE)) {
+            c.createStatement().execute("set search_path to " + CreditsDatabase.SCHEMA);
+            added = HistoryData.add(c, "oakwood", historyRows);
+        }
+        report.note(String.format("%,d history entries written for oakwood in %.0f s (SQL generate_series)", added,
+                (System.nanoTime() - began) / 1e9));
+        String filtered = "feature=SMS&status=success";
+        page(http.historyPages("admin@oakwood", filtered, 20, 200),
+                "History page over HTTP, 50 rows, " + filtered + ", " + added / 1000 + "k entries");
+        page(http.historyPages("admin@oakwood", "", 20, 200),
+                "History page over HTTP, 50 rows, unfiltered");
+        page(http.historyPages("admin@oakwood", "feature=DVLA_BIKE_CHECK&status=refunded", 5, 50),
+                "History page over HTTP, 50 rows, feature=DVLA_BIKE_CHECK&status=refunded (rare)");
+        ThreadConnections db = new ThreadConnections(pg.jdbcUrl(DEMO_DATABASE), pg.user(), pg.password(),
+                CreditsDatabase.SCHEMA);
+        History history = new History(new Jdbc(db));
+        Histogram direct = new Histogram(3_600_000_000L, 3);
+        for (int i = 0; i < 220; i++) {
+            long start = System.nanoTime();
+            history.rows("oakwood", new HistoryQuery(null, "SMS", "success", null, null, null, 50));
+            if (i >= 20) {
+                direct.recordValue(Math.max(1, (System.nanoTime() - start) / 1000));
+            }
+        }
+        page(direct, "History page through the History class, 50 rows, " + filtered);
+        double[] csv = http.csvExport("admin@oakwood");
+        report.add(String.format("CSV export over HTTP of the whole history (%,.0f lines)", csv[1]), "s", csv[0], "",
+                Double.NaN, "", null);
+        long reconciled = System.nanoTime();
+        requireClean(new Reconciliation(new Jdbc(db)).run(), "history");
+        report.add("Reconciliation of the demo database with the long history", "s",
+                (System.nanoTime() - reconciled) / 1e9, "", Double.NaN, "", null);
+    }
+
+    private void page(Histogram latency, String what) {
+        report.add(what + ": p50", "ms", latency.getValueAtPercentile(50) / 1000.0, "", Double.NaN, "", null);
+        double p99 = latency.getValueAtPercentile(99) / 1000.0;
+        report.add(what + ": p99", "ms", p99, "", Double.NaN, "< 50 ms", p99 < 50);
+    }
+
+    private void compare(Load.Result run, Load.Result reference, double minimumRatio) {
+        if (reference == null) {
+            report.reference(run);
+        } else {
+            report.load(run, reference, minimumRatio);
+        }
+    }
+
+    private void memory(Demo demo, long postmaster, String what) throws Exception {
+        Processes.Memory memory = demo.memory(postmaster);
+        report.add(what + ", RSS summed over " + memory.processes() + " processes", "MiB", memory.rssMiB(), "",
+                Double.NaN, "< 768 MB", memory.rssMiB() * 1024 * 1024 < 768e6);
+        report.add(what + ", PSS (shared pages counted once)", "MiB", memory.pssMiB(), "", Double.NaN, "", null);
+    }
+
+    private static void requireClean(Reconciliation.Report reconciliation, String what) {
+        if (!reconciliation.ok()) {
+            throw new IllegalStateException(what + ": reconciliation not clean: " + reconciliation.mismatches());
+        }
+    }
+
+    private Path demoJar() {
+        return Path.of(env("BENCH_DEMO_JAR", root.resolve("demo-host/target/school-credits-demo.jar").toString()));
+    }
+
+    private Path fresh(String name) throws Exception {
+        Path dir = work.resolve(name);
+        if (Files.exists(dir)) {
+            try (var paths = Files.walk(dir)) {
+                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+        return Files.createDirectories(dir);
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
