@@ -93,8 +93,10 @@ public final class Bench {
         System.out.println("Java API: provisioning " + ApiBench.SCHOOLS + " schools ...");
         ApiBench api = new ApiBench(pg);
         Duration measured = Duration.ofSeconds(seconds);
-        compare(api.manySchools(threads, warmUp, measured), tpcb, 0.5);
-        compare(api.hotSchool(threads, warmUp, measured), hotRow, 0.8);
+        compare(pg.statements(ApiBench.DATABASE, work.resolve("statements-api-many.txt"),
+                () -> api.manySchools(threads, warmUp, measured)), tpcb, 0.5);
+        compare(pg.statements(ApiBench.DATABASE, work.resolve("statements-api-hot.txt"),
+                () -> api.hotSchool(threads, warmUp, measured)), hotRow, 0.8);
         requireClean(api.reconcile(), "Java API");
     }
 

@@ -51,6 +51,7 @@ final class Postgres implements AutoCloseable {
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("max_connections", "200")
+                .setServerConfig("shared_preload_libraries", "pg_stat_statements")
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .start();
         return new Postgres(pg, "localhost", pg.getPort(), "postgres", "postgres");
@@ -86,6 +87,35 @@ final class Postgres implements AutoCloseable {
             s.execute("drop database if exists " + database + " with (force)");
             s.execute("create database " + database);
         }
+    }
+
+    /**
+     * Clears pg_stat_statements on that database, runs {@code work}, and writes the statements that
+     * took the most time to {@code file}: where the database spent a run's time.
+     */
+    <T> T statements(String database, java.nio.file.Path file, java.util.concurrent.Callable<T> work)
+            throws Exception {
+        try (Connection c = connect(database); Statement s = c.createStatement()) {
+            s.execute("create extension if not exists pg_stat_statements");
+            s.execute("select pg_stat_statements_reset()");
+        } catch (SQLException e) {
+            return work.call(); // not preloaded on a BENCH_DB_URL server: no statement profile
+        }
+        T result = work.call();
+        StringBuilder out = new StringBuilder(String.format("%10s %12s %10s %9s  %s%n", "calls", "total ms", "mean ms",
+                "rows", "statement"));
+        try (Connection c = connect(database); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select calls, total_exec_time, mean_exec_time, rows,"
+                     + " regexp_replace(query, '\\s+', ' ', 'g') from pg_stat_statements"
+                     + " where dbid = (select oid from pg_database where datname = current_database())"
+                     + " order by total_exec_time desc limit 25")) {
+            while (rs.next()) {
+                out.append(String.format("%10d %12.0f %10.3f %9d  %s%n", rs.getLong(1), rs.getDouble(2),
+                        rs.getDouble(3), rs.getLong(4), rs.getString(5)));
+            }
+        }
+        java.nio.file.Files.writeString(file, out);
+        return result;
     }
 
     String setting(String name) throws SQLException {

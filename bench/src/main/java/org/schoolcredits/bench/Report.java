@@ -48,7 +48,7 @@ final class Report {
         add(run.name() + ": deductions per second", "/s", run.rate(), reference.name(), reference.rate(),
                 "≥ " + minimumRatio + " ×", ratio >= minimumRatio);
         for (double percentile : new double[] {50, 99, 99.9}) {
-            add(run.name() + ": p" + number(percentile) + " latency", "ms", run.ms(percentile), reference.name(),
+            add(run.name() + ": p" + percentile(percentile) + " latency", "ms", run.ms(percentile), reference.name(),
                     reference.ms(percentile), "", null);
         }
     }
@@ -56,7 +56,7 @@ final class Report {
     void reference(Load.Result run) {
         add(run.name() + ": transactions per second", "/s", run.rate(), "", Double.NaN, "", null);
         for (double percentile : new double[] {50, 99, 99.9}) {
-            add(run.name() + ": p" + number(percentile) + " latency", "ms", run.ms(percentile), "", Double.NaN, "",
+            add(run.name() + ": p" + percentile(percentile) + " latency", "ms", run.ms(percentile), "", Double.NaN, "",
                     null);
         }
     }
@@ -102,6 +102,10 @@ final class Report {
             js.append(i == 0 ? "" : ", ").append(quote(notes.get(i)));
         }
         Files.writeString(json, js.append("]\n}\n"));
+    }
+
+    private static String percentile(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
     }
 
     static String number(double value) {

@@ -26,6 +26,10 @@ import org.schoolcredits.storage.Jdbc;
  * invariants: a balance never goes below zero (a conditional update on the balance row, which
  * also serialises spending per school and credit type), every change is an entry, a grant and
  * a hold resolve once. Locks are always taken hold first, then balance, then lots.
+ * <p>
+ * The held balance is not kept on the balance row: it is the sum of the open holds, so that
+ * capturing a usage locks only its hold, and the balance row, the one lock every spend of a
+ * school queues on, is held by the reserve alone.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -98,8 +102,8 @@ public class Ledger {
         }
         long amount = grant.amount().millis();
         long available = grant.pending()
-                ? changeBalance(grant.schoolId(), grant.creditType(), 0, 0, amount)
-                : changeBalance(grant.schoolId(), grant.creditType(), amount, 0, 0);
+                ? changeBalance(grant.schoolId(), grant.creditType(), 0, amount)
+                : changeBalance(grant.schoolId(), grant.creditType(), amount, 0);
         insertEntry(new EntryRow(grant.schoolId(), grant.creditType(), grant.entryKind(), null, null,
                 grant.pending() ? 0 : amount, grant.pending() ? amount : 0, available,
                 grant.pending() ? "pending" : "success", grant.by(), grant.reference(), null, null,
@@ -122,7 +126,7 @@ public class Ledger {
             return false;
         }
         long amount = lot.get()[1];
-        long available = changeBalance(schoolId, type, cleared ? amount : 0, 0, -amount);
+        long available = changeBalance(schoolId, type, cleared ? amount : 0, -amount);
         insertEntry(new EntryRow(schoolId, type, EntryKind.PURCHASE, null, null, cleared ? amount : 0, -amount,
                 available, cleared ? "success" : "failed", by, reference, null, null, lot.get()[0], null), clock.now());
         return true;
@@ -135,7 +139,7 @@ public class Ledger {
                           Actor by) {
         requirePositive(amount);
         CreditType type = feature.creditType();
-        long available = debit(schoolId, type, amount.millis(), false);
+        long available = debit(schoolId, type, amount.millis());
         takeFromLots(schoolId, type, amount.millis());
         insertEntry(new EntryRow(schoolId, type, EntryKind.REDEMPTION, feature, 1L, -amount.millis(), 0, available,
                 "success", by, reference, priceVersion, null, null, null), clock.now());
@@ -149,7 +153,7 @@ public class Ledger {
         requirePositive(amount);
         CreditType type = feature.creditType();
         Instant now = clock.now();
-        long available = debit(schoolId, type, amount.millis(), true);
+        // the hold first (its own row, and the reference's uniqueness), then the balance row's lock
         UUID id = UUID.randomUUID();
         try {
             db.update("insert into hold (school_id, hold_id, credit_type, feature, quantity, amount, price_version,"
@@ -164,6 +168,7 @@ public class Ledger {
             }
             throw e;
         }
+        long available = debit(schoolId, type, amount.millis());
         for (long[] taken : takeFromLots(schoolId, type, amount.millis())) {
             db.update("insert into hold_lot (school_id, hold_id, lot_id, amount) values (?, ?, ?, ?)",
                     schoolId, id, taken[0], taken[1]);
@@ -176,9 +181,7 @@ public class Ledger {
 
     /** The action succeeded: the usage is final. */
     public Hold capture(String schoolId, UUID holdId) {
-        Hold hold = resolve(schoolId, holdId, Hold.State.CAPTURED);
-        changeBalanceHeld(schoolId, hold.creditType(), -hold.amount().millis(), false);
-        return hold;
+        return resolve(schoolId, holdId, Hold.State.CAPTURED);
     }
 
     /** The action failed: exactly the held credits return to the lots they came from. */
@@ -240,7 +243,7 @@ public class Ledger {
         requirePositive(debit);
         long available;
         try {
-            available = debit(schoolId, type, debit.millis(), false);
+            available = debit(schoolId, type, debit.millis());
         } catch (InsufficientCreditsException e) {
             throw new CreditsException(ProblemCode.BALANCE_WOULD_GO_NEGATIVE, "Only " + e.available().toPlainString()
                     + " " + type.code() + " credits are available", Map.of("available", e.available()));
@@ -254,7 +257,9 @@ public class Ledger {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Balance balance(String schoolId, CreditType type) {
-        return db.one("select available, held, pending from balance where school_id = ? and credit_type = ?",
+        return db.one("select available, (select coalesce(sum(amount), 0) from hold h where h.school_id = b.school_id"
+                        + " and h.credit_type = b.credit_type and h.state = 'held'), pending"
+                        + " from balance b where school_id = ? and credit_type = ?",
                 rs -> new Balance(new Credits(rs.getLong(1)), new Credits(rs.getLong(2)), new Credits(rs.getLong(3))),
                 schoolId, type.code()).orElse(Balance.EMPTY);
     }
@@ -282,15 +287,15 @@ public class Ledger {
      * after. Lots past their expiry are written off first, so that they are never spent even
      * before the month-end job has run.
      */
-    private long debit(String schoolId, CreditType type, long amount, boolean hold) {
+    private long debit(String schoolId, CreditType type, long amount) {
         Instant now = clock.now();
         if (db.one("select 1 from lot where school_id = ? and credit_type = ? and state = 'available'"
                 + " and expires_at <= ? limit 1", rs -> true, schoolId, type.code(), now).isPresent()) {
             expireLotsOf(schoolId, type, now);
         }
-        Optional<Long> after = db.one("update balance set available = available - ?, held = held + ?"
+        Optional<Long> after = db.one("update balance set available = available - ?"
                         + " where school_id = ? and credit_type = ? and available >= ? returning available",
-                rs -> rs.getLong(1), amount, hold ? amount : 0, schoolId, type.code(), amount);
+                rs -> rs.getLong(1), amount, schoolId, type.code(), amount);
         if (after.isPresent()) {
             changes.accept(new BalanceChanged(schoolId, type, new Credits(after.get())));
             return after.get();
@@ -341,7 +346,7 @@ public class Ledger {
     private void returnHeld(Hold hold, Actor by) {
         String schoolId = hold.schoolId();
         long amount = hold.amount().millis();
-        long available = changeBalanceHeld(schoolId, hold.creditType(), -amount, true);
+        long available = changeBalance(schoolId, hold.creditType(), amount, 0);
         Instant now = clock.now();
         long usageEntry = db.one("select entry_id from entry where school_id = ? and hold_id = ? and kind = 'usage'",
                 rs -> rs.getLong(1), schoolId, hold.id()).orElseThrow();
@@ -367,15 +372,15 @@ public class Ledger {
         if (amount == 0) {
             return;
         }
-        long available = changeBalance(schoolId, type, -amount, 0, 0);
+        long available = changeBalance(schoolId, type, -amount, 0);
         insertEntry(new EntryRow(schoolId, type, EntryKind.EXPIRY, null, null, -amount, 0, available, "success",
                 Actor.SYSTEM, null, null, null, lotId, null), now);
     }
 
-    private long changeBalance(String schoolId, CreditType type, long available, long held, long pending) {
-        long after = db.one("update balance set available = available + ?, held = held + ?, pending = pending + ?"
+    private long changeBalance(String schoolId, CreditType type, long available, long pending) {
+        long after = db.one("update balance set available = available + ?, pending = pending + ?"
                         + " where school_id = ? and credit_type = ? returning available",
-                rs -> rs.getLong(1), available, held, pending, schoolId, type.code())
+                rs -> rs.getLong(1), available, pending, schoolId, type.code())
                 .orElseThrow(() -> CreditsException.notFound("The school"));
         if (available != 0) {
             changes.accept(new BalanceChanged(schoolId, type, new Credits(after)));
@@ -383,12 +388,9 @@ public class Ledger {
         return after;
     }
 
-    private long changeBalanceHeld(String schoolId, CreditType type, long heldChange, boolean returnToAvailable) {
-        return changeBalance(schoolId, type, returnToAvailable ? -heldChange : 0, heldChange, 0);
-    }
-
     private void lockBalance(String schoolId, CreditType type) {
-        db.one("select 1 from balance where school_id = ? and credit_type = ? for update", rs -> 1, schoolId,
+        // as a balance update locks it: a hold inserted before (its key share on the row) does not conflict
+        db.one("select 1 from balance where school_id = ? and credit_type = ? for no key update", rs -> 1, schoolId,
                 type.code());
     }
 

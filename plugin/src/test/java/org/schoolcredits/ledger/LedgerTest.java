@@ -115,6 +115,39 @@ class LedgerTest {
     }
 
     @Test
+    @DisplayName("a capture leaves the balance row unlocked, and the held balance is the open holds")
+    void captureDoesNotLockTheBalance() throws Exception {
+        buy(SCHOOL, CreditType.CONNECT, 10);
+        Hold first = reserve(Feature.SMS, Credits.of(2), "sms-1");
+        reserve(Feature.SMS, Credits.of(3), "sms-2");
+        assertEquals(new Balance(Credits.of(5), Credits.of(5), Credits.ZERO), connect());
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try {
+            db.run(() -> {
+                ledger.capture(SCHOOL, first.id());
+                // still inside the capture's transaction: another one locks the balance row without waiting
+                Future<Boolean> locked = other.submit(() -> {
+                    try (java.sql.Connection c = db.getConnection(); java.sql.Statement s = c.createStatement()) {
+                        c.setAutoCommit(false);
+                        boolean row = s.executeQuery("select 1 from balance where school_id = '" + SCHOOL + "'"
+                                + " and credit_type = 'connect' for no key update nowait").next();
+                        c.rollback();
+                        return row;
+                    }
+                });
+                try {
+                    assertTrue(locked.get());
+                } catch (Exception e) {
+                    throw new AssertionError("the balance row was locked by the capture", e);
+                }
+            });
+        } finally {
+            other.shutdownNow();
+        }
+        assertEquals(new Balance(Credits.of(5), Credits.of(3), Credits.ZERO), connect());
+    }
+
+    @Test
     @DisplayName("1,000 SMS at 0.6 credits cost exactly 600 credits")
     void fractionalPricesAreExact() {
         buy(SCHOOL, CreditType.CONNECT, 1000);
