@@ -140,8 +140,7 @@ public class Ledger {
         requirePositive(amount);
         CreditType type = feature.creditType();
         long available = debit(schoolId, type, amount.millis());
-        takeFromLots(schoolId, type, amount.millis());
-        insertEntry(new EntryRow(schoolId, type, EntryKind.REDEMPTION, feature, 1L, -amount.millis(), 0, available,
+        spend(new EntryRow(schoolId, type, EntryKind.REDEMPTION, feature, 1L, -amount.millis(), 0, available,
                 "success", by, reference, priceVersion, null, null, null), clock.now());
         return new Credits(available);
     }
@@ -169,11 +168,7 @@ public class Ledger {
             throw e;
         }
         long available = debit(schoolId, type, amount.millis());
-        for (long[] taken : takeFromLots(schoolId, type, amount.millis())) {
-            db.update("insert into hold_lot (school_id, hold_id, lot_id, amount) values (?, ?, ?, ?)",
-                    schoolId, id, taken[0], taken[1]);
-        }
-        insertEntry(new EntryRow(schoolId, type, EntryKind.USAGE, feature, quantity, -amount.millis(), 0, available,
+        spend(new EntryRow(schoolId, type, EntryKind.USAGE, feature, quantity, -amount.millis(), 0, available,
                 "pending", by, reference, priceVersion, id, null, null), now);
         return new Hold(schoolId, id, type, feature, quantity, amount, priceVersion, reference, Hold.State.HELD,
                 now, expiresAt);
@@ -248,8 +243,7 @@ public class Ledger {
             throw new CreditsException(ProblemCode.BALANCE_WOULD_GO_NEGATIVE, "Only " + e.available().toPlainString()
                     + " " + type.code() + " credits are available", Map.of("available", e.available()));
         }
-        takeFromLots(schoolId, type, debit.millis());
-        insertEntry(new EntryRow(schoolId, type, EntryKind.ADJUSTMENT, null, null, amount.millis(), 0, available,
+        spend(new EntryRow(schoolId, type, EntryKind.ADJUSTMENT, null, null, amount.millis(), 0, available,
                 "success", by, reason, null, null, null, null), clock.now());
     }
 
@@ -289,13 +283,20 @@ public class Ledger {
      */
     private long debit(String schoolId, CreditType type, long amount) {
         Instant now = clock.now();
-        if (db.one("select 1 from lot where school_id = ? and credit_type = ? and state = 'available'"
-                + " and expires_at <= ? limit 1", rs -> true, schoolId, type.code(), now).isPresent()) {
-            expireLotsOf(schoolId, type, now);
-        }
+        // one round trip when no lot has expired, the usual case
         Optional<Long> after = db.one("update balance set available = available - ?"
-                        + " where school_id = ? and credit_type = ? and available >= ? returning available",
-                rs -> rs.getLong(1), amount, schoolId, type.code(), amount);
+                        + " where school_id = ? and credit_type = ? and available >= ? and not exists (select 1 from lot"
+                        + " where lot.school_id = balance.school_id and lot.credit_type = balance.credit_type"
+                        + " and lot.state = 'available' and lot.expires_at <= ?) returning available",
+                rs -> rs.getLong(1), amount, schoolId, type.code(), amount, now);
+        if (after.isEmpty() && db.one("select 1 from lot where school_id = ? and credit_type = ?"
+                + " and state = 'available' and expires_at <= ? limit 1", rs -> true, schoolId, type.code(), now)
+                .isPresent()) {
+            expireLotsOf(schoolId, type, now);
+            after = db.one("update balance set available = available - ?"
+                            + " where school_id = ? and credit_type = ? and available >= ? returning available",
+                    rs -> rs.getLong(1), amount, schoolId, type.code(), amount);
+        }
         if (after.isPresent()) {
             changes.accept(new BalanceChanged(schoolId, type, new Credits(after.get())));
             return after.get();
@@ -304,27 +305,33 @@ public class Ledger {
         throw new InsufficientCreditsException(type, new Credits(amount).toDecimal(), available.toDecimal(), topUpUrl);
     }
 
-    /** Takes {@code amount} from the lots that expire first, then the oldest; returns (lot, taken) pairs. */
-    private List<long[]> takeFromLots(String schoolId, CreditType type, long amount) {
-        List<long[]> lots = db.list("select lot_id, remaining from lot where school_id = ? and credit_type = ?"
-                        + " and state = 'available' and remaining > 0" + SPEND_ORDER + " for update",
-                rs -> new long[] {rs.getLong(1), rs.getLong(2)}, schoolId, type.code());
-        List<long[]> taken = new ArrayList<>();
-        long left = amount;
-        for (long[] lot : lots) {
-            if (left == 0) {
-                break;
-            }
-            long take = Math.min(left, lot[1]);
-            db.update("update lot set remaining = remaining - ? where school_id = ? and lot_id = ?", take, schoolId,
-                    lot[0]);
-            taken.add(new long[] {lot[0], take});
-            left -= take;
+    /**
+     * After a debit, in one statement (one round trip while the balance row is locked): takes the
+     * entry's amount from the lots that expire first, then the oldest; records what a hold took
+     * from which lot; writes the entry.
+     */
+    private void spend(EntryRow entry, Instant at) {
+        String schoolId = entry.schoolId();
+        long amount = -entry.amount();
+        List<Object> args = new ArrayList<>(List.of(schoolId, entry.type().code(), amount, schoolId));
+        args.addAll(java.util.Arrays.asList(schoolId, entry.holdId(), entry.holdId()));
+        args.addAll(java.util.Arrays.asList(entryValues(entry, at)));
+        long taken = db.one("with locked as (select lot_id, remaining, expires_at from lot"
+                        + " where school_id = ? and credit_type = ? and state = 'available' and remaining > 0 for update),"
+                        + " planned as (select lot_id, least(remaining, ? - coalesce(sum(remaining) over ("
+                        + SPEND_ORDER + " rows between unbounded preceding and 1 preceding), 0)) as take from locked),"
+                        + " taken as (update lot set remaining = remaining - planned.take from planned"
+                        + " where lot.school_id = ? and lot.lot_id = planned.lot_id and planned.take > 0"
+                        + " returning lot.lot_id, planned.take),"
+                        + " held as (insert into hold_lot (school_id, hold_id, lot_id, amount)"
+                        + " select ?, ?::uuid, lot_id, take from taken where ?::uuid is not null),"
+                        + " written as (" + INSERT_ENTRY + ")"
+                        + " select coalesce(sum(take), 0) from taken",
+                rs -> rs.getLong(1), args.toArray()).orElseThrow();
+        if (taken != amount) {
+            throw new IllegalStateException("lots of " + schoolId + "/" + entry.type().code()
+                    + " disagree with its balance");
         }
-        if (left != 0) {
-            throw new IllegalStateException("lots of " + schoolId + "/" + type.code() + " disagree with its balance");
-        }
-        return taken;
     }
 
     private Hold resolve(String schoolId, UUID holdId, Hold.State to) {
@@ -405,13 +412,20 @@ public class Ledger {
                             String reference, Integer priceVersion, UUID holdId, Long lotId, Long refundsEntryId) {
     }
 
+    private static final String INSERT_ENTRY = "insert into entry (school_id, at, credit_type, kind, feature,"
+            + " quantity, amount, pending_amount, balance_after, status, initiated_by_id, initiated_by_name, reference,"
+            + " price_version, hold_id, lot_id, refunds_entry_id)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
     private void insertEntry(EntryRow e, Instant at) {
-        db.update("insert into entry (school_id, at, credit_type, kind, feature, quantity, amount, pending_amount,"
-                        + " balance_after, status, initiated_by_id, initiated_by_name, reference, price_version, hold_id,"
-                        + " lot_id, refunds_entry_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                e.schoolId(), at, e.type().code(), e.kind().code(), e.feature() == null ? null : e.feature().name(),
-                e.quantity(), e.amount(), e.pendingAmount(), e.balanceAfter(), e.status(), e.by().userId(),
-                e.by().name(), e.reference(), e.priceVersion(), e.holdId(), e.lotId(), e.refundsEntryId());
+        db.update(INSERT_ENTRY, entryValues(e, at));
+    }
+
+    private static Object[] entryValues(EntryRow e, Instant at) {
+        return new Object[] {e.schoolId(), at, e.type().code(), e.kind().code(),
+                e.feature() == null ? null : e.feature().name(), e.quantity(), e.amount(), e.pendingAmount(),
+                e.balanceAfter(), e.status(), e.by().userId(), e.by().name(), e.reference(), e.priceVersion(),
+                e.holdId(), e.lotId(), e.refundsEntryId()};
     }
 
     static Hold hold(ResultSet rs) throws SQLException {

@@ -214,6 +214,23 @@ class LedgerTest {
     }
 
     @Test
+    @DisplayName("a usage larger than any lot takes the expiring lot, then the oldest, then the next, and says so")
+    void spendAcrossLots() {
+        buy(SCHOOL, CreditType.CONNECT, 3);
+        buy(SCHOOL, CreditType.CONNECT, 5);
+        db.run(() -> ledger.grant(new Grant(SCHOOL, CreditType.CONNECT, LotSource.ALLOWANCE, "2026-11",
+                Credits.of(2), Instant.parse("2026-12-01T00:00:00Z"), false, Actor.SYSTEM)));
+        Hold hold = reserve(Feature.DVLA_LICENCE_CHECK, Credits.of(8), "check");
+        List<String> parts = db.jdbc().list("select l.source, l.amount, hl.amount, l.remaining from hold_lot hl"
+                        + " join lot l using (school_id, lot_id) where hl.hold_id = ? order by hl.lot_id",
+                rs -> rs.getString(1) + " " + rs.getLong(2) / 1000 + ": took " + rs.getLong(3) / 1000 + ", left "
+                        + rs.getLong(4) / 1000, hold.id());
+        assertEquals(List.of("purchase 3: took 3, left 0", "purchase 5: took 3, left 2", "allowance 2: took 2, left 0"),
+                parts);
+        assertEquals(new Balance(Credits.of(2), Credits.of(8), Credits.ZERO), connect());
+    }
+
+    @Test
     @DisplayName("credits released after their lot expired are written off, not resurrected")
     void releaseIntoExpiredLot() {
         Instant monthEnd = Instant.parse("2026-12-01T00:00:00Z");
