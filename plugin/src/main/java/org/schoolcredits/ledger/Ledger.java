@@ -141,7 +141,7 @@ public class Ledger {
         CreditType type = feature.creditType();
         long available = debit(schoolId, type, amount.millis());
         spend(new EntryRow(schoolId, type, EntryKind.REDEMPTION, feature, 1L, -amount.millis(), 0, available,
-                "success", by, reference, priceVersion, null, null, null), clock.now());
+                "success", by, reference, priceVersion, null, null, null), clock.now(), null);
         return new Credits(available);
     }
 
@@ -152,26 +152,20 @@ public class Ledger {
         requirePositive(amount);
         CreditType type = feature.creditType();
         Instant now = clock.now();
-        // the hold first (its own row, and the reference's uniqueness), then the balance row's lock
-        UUID id = UUID.randomUUID();
+        long available = debit(schoolId, type, amount.millis());
+        Hold hold = new Hold(schoolId, UUID.randomUUID(), type, feature, quantity, amount, priceVersion, reference,
+                Hold.State.HELD, now, expiresAt);
         try {
-            db.update("insert into hold (school_id, hold_id, credit_type, feature, quantity, amount, price_version,"
-                            + " reference, state, initiated_by_id, initiated_by_name, created_at, expires_at)"
-                            + " values (?, ?, ?, ?, ?, ?, ?, ?, 'held', ?, ?, ?, ?)",
-                    schoolId, id, type.code(), feature.name(), quantity, amount.millis(), priceVersion, reference,
-                    by.userId(), by.name(), now, expiresAt);
+            spend(new EntryRow(schoolId, type, EntryKind.USAGE, feature, quantity, -amount.millis(), 0, available,
+                    "pending", by, reference, priceVersion, hold.id(), null, null), now, hold);
         } catch (Jdbc.DatabaseException e) {
-            if (e.isUniqueViolation()) {
+            if (e.violates("hold_reference")) {
                 throw new CreditsException(ProblemCode.REFERENCE_ALREADY_USED,
                         "The " + feature + " action '" + reference + "' was charged before");
             }
             throw e;
         }
-        long available = debit(schoolId, type, amount.millis());
-        spend(new EntryRow(schoolId, type, EntryKind.USAGE, feature, quantity, -amount.millis(), 0, available,
-                "pending", by, reference, priceVersion, id, null, null), now);
-        return new Hold(schoolId, id, type, feature, quantity, amount, priceVersion, reference, Hold.State.HELD,
-                now, expiresAt);
+        return hold;
     }
 
     /** The action succeeded: the usage is final. */
@@ -244,7 +238,7 @@ public class Ledger {
                     + " " + type.code() + " credits are available", Map.of("available", e.available()));
         }
         spend(new EntryRow(schoolId, type, EntryKind.ADJUSTMENT, null, null, amount.millis(), 0, available,
-                "success", by, reason, null, null, null, null), clock.now());
+                "success", by, reason, null, null, null, null), clock.now(), null);
     }
 
     // ---- reading
@@ -306,28 +300,39 @@ public class Ledger {
     }
 
     /**
-     * After a debit, in one statement (one round trip while the balance row is locked): takes the
-     * entry's amount from the lots that expire first, then the oldest; records what a hold took
-     * from which lot; writes the entry.
+     * After a debit, in one statement (one round trip while the balance row is locked): opens the
+     * hold, if any; takes the entry's amount from the lots that expire first, then the oldest;
+     * records what the hold took from which lot; writes the entry.
      */
-    private void spend(EntryRow entry, Instant at) {
+    private void spend(EntryRow entry, Instant at, Hold hold) {
         String schoolId = entry.schoolId();
         long amount = -entry.amount();
-        List<Object> args = new ArrayList<>(List.of(schoolId, entry.type().code(), amount, schoolId));
-        args.addAll(java.util.Arrays.asList(schoolId, entry.holdId(), entry.holdId()));
+        List<Object> args = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("with");
+        if (hold != null) {
+            sql.append(" opened as (insert into hold (school_id, hold_id, credit_type, feature, quantity, amount,"
+                    + " price_version, reference, state, initiated_by_id, initiated_by_name, created_at, expires_at)"
+                    + " values (?, ?, ?, ?, ?, ?, ?, ?, 'held', ?, ?, ?, ?)),");
+            args.addAll(java.util.Arrays.asList(schoolId, hold.id(), hold.creditType().code(), hold.feature().name(),
+                    hold.quantity(), amount, hold.priceVersion(), hold.reference(), entry.by().userId(),
+                    entry.by().name(), hold.createdAt(), hold.expiresAt()));
+        }
+        sql.append(" locked as (select lot_id, remaining, expires_at from lot"
+                + " where school_id = ? and credit_type = ? and state = 'available' and remaining > 0 for update),"
+                + " planned as (select lot_id, least(remaining, ? - coalesce(sum(remaining) over (" + SPEND_ORDER
+                + " rows between unbounded preceding and 1 preceding), 0)) as take from locked),"
+                + " taken as (update lot set remaining = remaining - planned.take from planned"
+                + " where lot.school_id = ? and lot.lot_id = planned.lot_id and planned.take > 0"
+                + " returning lot.lot_id, planned.take),");
+        args.addAll(List.of(schoolId, entry.type().code(), amount, schoolId));
+        if (hold != null) {
+            sql.append(" parts as (insert into hold_lot (school_id, hold_id, lot_id, amount)"
+                    + " select ?, ?, lot_id, take from taken),");
+            args.addAll(List.of(schoolId, hold.id()));
+        }
+        sql.append(" written as (" + INSERT_ENTRY + ") select coalesce(sum(take), 0) from taken");
         args.addAll(java.util.Arrays.asList(entryValues(entry, at)));
-        long taken = db.one("with locked as (select lot_id, remaining, expires_at from lot"
-                        + " where school_id = ? and credit_type = ? and state = 'available' and remaining > 0 for update),"
-                        + " planned as (select lot_id, least(remaining, ? - coalesce(sum(remaining) over ("
-                        + SPEND_ORDER + " rows between unbounded preceding and 1 preceding), 0)) as take from locked),"
-                        + " taken as (update lot set remaining = remaining - planned.take from planned"
-                        + " where lot.school_id = ? and lot.lot_id = planned.lot_id and planned.take > 0"
-                        + " returning lot.lot_id, planned.take),"
-                        + " held as (insert into hold_lot (school_id, hold_id, lot_id, amount)"
-                        + " select ?, ?::uuid, lot_id, take from taken where ?::uuid is not null),"
-                        + " written as (" + INSERT_ENTRY + ")"
-                        + " select coalesce(sum(take), 0) from taken",
-                rs -> rs.getLong(1), args.toArray()).orElseThrow();
+        long taken = db.one(sql.toString(), rs -> rs.getLong(1), args.toArray()).orElseThrow();
         if (taken != amount) {
             throw new IllegalStateException("lots of " + schoolId + "/" + entry.type().code()
                     + " disagree with its balance");

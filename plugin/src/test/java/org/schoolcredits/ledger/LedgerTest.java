@@ -159,6 +159,16 @@ class LedgerTest {
     }
 
     @Test
+    @DisplayName("a host action's reference is charged once: a second reserve with it is refused and holds nothing")
+    void referenceChargedOnce() {
+        buy(SCHOOL, CreditType.CONNECT, 20);
+        reserve(Feature.DVLA_LICENCE_CHECK, Credits.of(8), "check-1");
+        assertCode(ProblemCode.REFERENCE_ALREADY_USED, () -> ledger.reserve(SCHOOL, Feature.DVLA_LICENCE_CHECK, 1,
+                Credits.of(8), 1, "check-1", clock.now().plus(Duration.ofMinutes(15)), STAFF));
+        assertEquals(new Balance(Credits.of(12), Credits.of(8), Credits.ZERO), connect());
+    }
+
+    @Test
     @DisplayName("a hold resolves once: a second capture or release answers with what happened")
     void holdResolvesOnce() {
         buy(SCHOOL, CreditType.CONNECT, 20);
