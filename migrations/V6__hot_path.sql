@@ -14,3 +14,7 @@ create index hold_open on hold (school_id, credit_type) include (amount) where s
 drop index lot_spending_order;
 create index lot_spending_order on lot (school_id, credit_type, expires_at nulls last, lot_id)
     where state = 'available';
+
+-- A usage's entries by their hold: releasing or expiring a hold finds its usage entry, and the
+-- reconciliation checks each released hold's refund, without reading the school's whole history.
+create index entry_hold on entry (school_id, hold_id) where hold_id is not null;

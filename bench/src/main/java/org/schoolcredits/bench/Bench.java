@@ -112,8 +112,13 @@ public final class Bench {
     private void demo(Postgres pg) throws Exception {
         System.out.println("Demo on the bench PostgreSQL ...");
         pg.recreate(DEMO_DATABASE);
-        Map<String, String> env = Map.of("CREDITS_DB_URL", pg.jdbcUrl(DEMO_DATABASE), "CREDITS_DB_USER", pg.user(),
-                "CREDITS_DB_PASSWORD", pg.password(), "CREDITS_PRICE_SMS", "1");
+        Map<String, String> env = new java.util.HashMap<>(Map.of("CREDITS_DB_URL", pg.jdbcUrl(DEMO_DATABASE),
+                "CREDITS_DB_USER", pg.user(), "CREDITS_DB_PASSWORD", pg.password(), "CREDITS_PRICE_SMS", "1"));
+        if (System.getenv("BENCH_JFR") != null) {
+            // the launcher's default JVM options, plus a flight recording of the whole run, written when it stops
+            env.put("DEMO_JAVA_OPTS", "-Xmx400m -Xss512k -XX:+UseSerialGC -XX:StartFlightRecording=settings=profile,"
+                    + "filename=" + work.resolve("demo.jfr"));
+        }
         try (Demo demo = Demo.start(demoJar(), fresh("demo-bench"), work.resolve("demo-bench.log"), env)) {
             report.add("Demo start-up on the bench PostgreSQL (new database): launch to /health/ready 200", "s",
                     demo.readySeconds(), "", Double.NaN, "< 30 s", demo.readySeconds() < 30);
@@ -121,7 +126,8 @@ public final class Bench {
             if (steps.contains("http")) {
                 http.adjust("oakwood", 1_000_000);
                 http.adjust("riverside", 1_000_000);
-                compare(http.deductions(threads, warmUp, Duration.ofSeconds(seconds)), tpcb, 0.3);
+                compare(pg.statements(DEMO_DATABASE, work.resolve("statements-http.txt"),
+                        () -> http.deductions(threads, warmUp, Duration.ofSeconds(seconds))), tpcb, 0.3);
                 memory(demo, pg.postmasterPid(), "Demo resident memory after the HTTP run (launcher + Payara"
                         + " + the bench's PostgreSQL)");
             }
@@ -156,14 +162,18 @@ public final class Bench {
                 CreditsDatabase.SCHEMA);
         History history = new History(new Jdbc(db));
         Histogram direct = new Histogram(3_600_000_000L, 3);
+        HistoryQuery query = new HistoryQuery(null, "SMS", "success", null, null, null, 50);
         for (int i = 0; i < 220; i++) {
             long start = System.nanoTime();
-            history.rows("oakwood", new HistoryQuery(null, "SMS", "success", null, null, null, 50));
+            db.tx(() -> history.rows("oakwood", query));
             if (i >= 20) {
                 direct.recordValue(Math.max(1, (System.nanoTime() - start) / 1000));
             }
         }
         page(direct, "History page through the History class, 50 rows, " + filtered);
+        explain(pg, db, "explain-history-filtered.txt", () -> history.rows("oakwood", query));
+        explain(pg, db, "explain-history-rare.txt", () -> history.rows("oakwood",
+                new HistoryQuery(null, "DVLA_BIKE_CHECK", "refunded", null, null, null, 50)));
         double[] csv = http.csvExport("admin@oakwood");
         report.add(String.format("CSV export over HTTP of the whole history (%,.0f lines)", csv[1]), "s", csv[0], "",
                 Double.NaN, "", null);
@@ -171,6 +181,18 @@ public final class Bench {
         requireClean(new Reconciliation(new Jdbc(db)).run(), "history");
         report.add("Reconciliation of the demo database with the long history", "s",
                 (System.nanoTime() - reconciled) / 1e9, "", Double.NaN, "", null);
+    }
+
+    /** Writes the plan of the last statement {@code reads} runs to {@code file}. */
+    private void explain(Postgres pg, ThreadConnections db, String file, Runnable reads) throws Exception {
+        Explain explain = new Explain();
+        db.recordInto(explain);
+        db.run(reads);
+        db.recordInto(null);
+        try (Connection c = pg.connect(DEMO_DATABASE)) {
+            c.createStatement().execute("set search_path to " + CreditsDatabase.SCHEMA);
+            Files.writeString(work.resolve(file), explain.lastPlan(c));
+        }
     }
 
     private void page(Histogram latency, String what) {

@@ -46,6 +46,8 @@ final class Demo implements AutoCloseable {
         builder.environment().putAll(env);
         long launched = System.nanoTime();
         Process process = builder.start();
+        // a bench stopped by Ctrl-C stops its demo too (the launcher then stops Payara and its PostgreSQL)
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
         HttpClient client = HttpClient.newHttpClient();
         long deadline = launched + TimeUnit.SECONDS.toNanos(180);
         while (System.nanoTime() < deadline) {

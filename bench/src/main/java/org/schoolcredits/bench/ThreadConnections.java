@@ -19,6 +19,7 @@ final class ThreadConnections implements DataSource {
     private final PGSimpleDataSource target;
     private final ThreadLocal<Connection> connection = new ThreadLocal<>();
     private final ThreadLocal<Boolean> inTransaction = ThreadLocal.withInitial(() -> false);
+    private volatile Explain explain;
 
     ThreadConnections(String url, String user, String password, String schema) {
         target = new PGSimpleDataSource();
@@ -26,6 +27,11 @@ final class ThreadConnections implements DataSource {
         target.setUser(user);
         target.setPassword(password);
         target.setCurrentSchema(schema);
+    }
+
+    /** Records the statements run from now on, for {@link Explain#lastPlan}. */
+    void recordInto(Explain explain) {
+        this.explain = explain;
     }
 
     <T> T tx(Supplier<T> work) {
@@ -81,8 +87,11 @@ final class ThreadConnections implements DataSource {
             return target.getConnection();
         }
         Connection c = physical();
-        return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
+        Connection handle = (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
+                new Class<?>[] {Connection.class},
                 (proxy, method, args) -> "close".equals(method.getName()) ? null : method.invoke(c, args));
+        Explain recorder = explain;
+        return recorder == null ? handle : recorder.recording(handle);
     }
 
     @Override
