@@ -24,6 +24,8 @@ import org.schoolcredits.storage.Jdbc;
 public final class Bench {
 
     private static final String DEMO_DATABASE = "bench_demo";
+    /** Held: a logger nobody references may be collected, and its level with it. */
+    private static final java.util.logging.Logger FLYWAY = java.util.logging.Logger.getLogger("org.flywaydb");
 
     private final Path root;
     private final Path work;
@@ -43,6 +45,7 @@ public final class Bench {
     }
 
     public static void main(String[] args) throws Exception {
+        FLYWAY.setLevel(java.util.logging.Level.WARNING);
         Path jar = Path.of(Bench.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         new Bench(jar.getParent().getParent().getParent().toAbsolutePath().normalize()).run();
         System.exit(0); // the JDK's HTTP client and pools keep threads
