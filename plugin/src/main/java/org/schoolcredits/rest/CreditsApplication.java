@@ -5,6 +5,10 @@ import jakarta.ws.rs.core.Application;
 import java.util.Set;
 import org.schoolcredits.catalog.CatalogResource;
 import org.schoolcredits.ledger.BalanceResource;
+import org.schoolcredits.platform.PlatformPurchasesResource;
+import org.schoolcredits.purchases.CheckoutResource;
+import org.schoolcredits.purchases.PurchasesResource;
+import org.schoolcredits.purchases.WebhookResource;
 
 /**
  * The plugin's REST application, mounted at {@code /api/credits}. It lists its classes, so that
@@ -16,7 +20,11 @@ public class CreditsApplication extends Application {
     /** Every resource of the plugin; the descriptor test holds this list against the descriptor. */
     public static final Set<Class<?>> RESOURCES = Set.of(
             BalanceResource.class,
-            CatalogResource.class);
+            CatalogResource.class,
+            PurchasesResource.class,
+            WebhookResource.class,
+            CheckoutResource.class,
+            PlatformPurchasesResource.class);
 
     @Override
     public Set<Class<?>> getClasses() {
