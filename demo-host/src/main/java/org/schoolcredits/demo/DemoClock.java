@@ -20,9 +20,18 @@ public class DemoClock implements HostClock {
 
     private volatile long offsetSeconds;
     private volatile long readAt = Long.MIN_VALUE;
+    private volatile boolean migrated;
+
+    /** The demo's tables exist: from now on the offset is read. Before, the plugin migrates and seeds on system time. */
+    public void migrated() {
+        migrated = true;
+    }
 
     @Override
     public Instant now() {
+        if (!migrated) {
+            return Instant.now();
+        }
         long nanos = System.nanoTime();
         if (readAt == Long.MIN_VALUE || nanos - readAt > REFRESH_NANOS) {
             offsetSeconds = db.one("select offset_seconds from demo.clock where id = 1", rs -> rs.getLong(1))
