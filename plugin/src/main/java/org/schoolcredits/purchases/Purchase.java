@@ -30,12 +30,7 @@ public record Purchase(String schoolId, UUID id, String packageId, CreditType cr
         }
 
         public static Method ofCode(String code) {
-            for (Method method : values()) {
-                if (method.code().equals(code)) {
-                    return method;
-                }
-            }
-            throw new IllegalArgumentException("unknown payment method: " + code);
+            return byCode(values(), code);
         }
     }
 
@@ -47,13 +42,17 @@ public record Purchase(String schoolId, UUID id, String packageId, CreditType cr
         }
 
         public static Status ofCode(String code) {
-            for (Status status : values()) {
-                if (status.code().equals(code)) {
-                    return status;
-                }
-            }
-            throw new IllegalArgumentException("unknown purchase status: " + code);
+            return byCode(values(), code);
         }
+    }
+
+    private static <E extends Enum<E>> E byCode(E[] values, String code) {
+        for (E value : values) {
+            if (value.name().toLowerCase(Locale.ROOT).equals(code)) {
+                return value;
+            }
+        }
+        throw new IllegalArgumentException("unknown " + values[0].getDeclaringClass().getSimpleName() + ": " + code);
     }
 
     /** The purchase id a client sent; empty when it is not one (which answers like a missing purchase). */

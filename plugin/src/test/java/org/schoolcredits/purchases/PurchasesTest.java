@@ -17,6 +17,7 @@ import org.schoolcredits.host.CreditType;
 import org.schoolcredits.ledger.Actor;
 import org.schoolcredits.ledger.Balance;
 import org.schoolcredits.ledger.Credits;
+import org.schoolcredits.ledger.Reconciliation;
 import org.schoolcredits.problem.CreditsException;
 import org.schoolcredits.problem.ProblemCode;
 
@@ -126,6 +127,25 @@ class PurchasesTest {
         assertEquals(purchase.id(), f.purchases.find("oakwood", purchase.id()).orElseThrow().id());
         assertTrue(f.purchases.find("riverside", purchase.id()).isEmpty());
         assertTrue(Purchase.idOf("not-a-uuid").isEmpty());
+    }
+
+    @Test
+    @DisplayName("the reconciliation finds a paid purchase without its credits, and credits of a purchase not paid")
+    void reconciliationChecksPurchases() {
+        Purchase uncredited = f.buy(ADMIN, "learner-10", "bacs");
+        Purchase unpaid = settle(f.buy(ADMIN, "learner-1", "cheque"), true);
+        var jdbc = f.db.jdbc();
+        jdbc.update("update purchase set status = 'paid' where purchase_id = ?", uncredited.id());
+        jdbc.update("update purchase set status = 'pending' where purchase_id = ?", unpaid.id());
+        List<String> mismatches = new Reconciliation(jdbc).run().mismatches();
+        assertTrue(mismatches.stream().anyMatch(m -> m.contains("paid purchase " + uncredited.id() + " has 0 credit")),
+                mismatches::toString);
+        assertTrue(mismatches.stream().anyMatch(m -> m.contains("pending purchase " + unpaid.id() + " has 1 credit")),
+                mismatches::toString);
+        assertTrue(mismatches.stream().anyMatch(m -> m.contains("credits one that is not paid")), mismatches::toString);
+        assertEquals(3, mismatches.size(), mismatches::toString);
+        jdbc.update("update purchase set status = 'pending' where purchase_id = ?", uncredited.id());
+        jdbc.update("update purchase set status = 'paid' where purchase_id = ?", unpaid.id());
     }
 
     @Test

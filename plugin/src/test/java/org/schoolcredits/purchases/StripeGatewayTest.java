@@ -119,6 +119,12 @@ class StripeGatewayTest {
         assertEquals(List.of("latest_charge"), reads.get(0).queryParameter("expand[0]").values());
     }
 
+    @Test
+    @DisplayName("the simulated checkout's events claim the API version of the Stripe library in use")
+    void simulatedApiVersion() {
+        assertEquals(com.stripe.Stripe.API_VERSION, SimulatedCheckout.API_VERSION);
+    }
+
     // ---- webhook signatures
 
     static final String EVENT = """
