@@ -50,7 +50,7 @@ public final class Api {
     }
 
     public Reply send(String method, String path, String json, String idempotencyKey) {
-        return send(method, path, json, idempotencyKey, "application/json");
+        return send(method, path, json, idempotencyKey, "*/*");
     }
 
     public Reply send(String method, String path, String json, String idempotencyKey, String accept) {

@@ -9,6 +9,10 @@ import org.schoolcredits.learners.LearnersResource;
 import org.schoolcredits.ledger.BalanceResource;
 import org.schoolcredits.metering.UsagesResource;
 import org.schoolcredits.platform.PlatformLedgerResource;
+import org.schoolcredits.platform.PlatformPurchasesResource;
+import org.schoolcredits.purchases.CheckoutResource;
+import org.schoolcredits.purchases.PurchasesResource;
+import org.schoolcredits.purchases.WebhookResource;
 
 /**
  * The plugin's REST application, mounted at {@code /api/credits}. It lists its classes, so that
@@ -24,7 +28,11 @@ public class CreditsApplication extends Application {
             UsagesResource.class,
             HistoryResource.class,
             PlatformLedgerResource.class,
-            LearnersResource.class);
+            LearnersResource.class,
+            PurchasesResource.class,
+            WebhookResource.class,
+            CheckoutResource.class,
+            PlatformPurchasesResource.class);
 
     @Override
     public Set<Class<?>> getClasses() {

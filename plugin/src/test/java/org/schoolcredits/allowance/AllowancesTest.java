@@ -109,9 +109,9 @@ class AllowancesTest {
     }
 
     @Test
-    @DisplayName("only what is left of the allowance expires; purchased credits survive any number of month ends")
+    @DisplayName("only what is left of the allowance expires; credits without an expiry survive any number of month ends")
     void purchasedCreditsNeverExpire() {
-        db.run(() -> ledger.grant(new Grant(SCHOOL, CreditType.CONNECT, LotSource.PURCHASE, "purchase-1",
+        db.run(() -> ledger.grant(new Grant(SCHOOL, CreditType.CONNECT, LotSource.ADJUSTMENT, "adjustment-1",
                 Credits.of(50), null, false, Actor.SYSTEM)));
         becomePro();
         db.run(() -> ledger.adjust(SCHOOL, CreditType.CONNECT, Credits.of(-30), "spent", Actor.SYSTEM));
