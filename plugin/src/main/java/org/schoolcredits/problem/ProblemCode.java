@@ -25,6 +25,7 @@ public enum ProblemCode {
     PURCHASE_NOT_PENDING(409, "The purchase is not a pending BACS or cheque payment"),
     BODY_TOO_LARGE(413, "The request body is too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "The request body must be JSON"),
+    RATE_LIMITED(429, "Too many requests"),
     PAYMENT_PROVIDER_FAILED(502, "The payment provider could not be reached"),
     SERVICE_UNAVAILABLE(503, "The service is unavailable, try again shortly"),
     INTERNAL_ERROR(500, "Something went wrong on our side");

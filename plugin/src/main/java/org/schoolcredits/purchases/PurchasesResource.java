@@ -16,6 +16,7 @@ import org.schoolcredits.rest.Callers;
 import org.schoolcredits.rest.Idempotency;
 import org.schoolcredits.rest.JsonBody;
 import org.schoolcredits.rest.Permission;
+import org.schoolcredits.rest.RateLimited;
 import org.schoolcredits.rest.Requires;
 
 /** A school buys a credit package and follows its payment. */
@@ -35,6 +36,7 @@ public class PurchasesResource {
 
     @POST
     @Requires(Permission.MANAGE)
+    @RateLimited("purchases")
     public Response create(JsonBody body, @HeaderParam("Idempotency-Key") String key) {
         body.only("packageId", "method");
         String packageId = body.text("packageId", 64);

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import org.schoolcredits.problem.CreditsException;
 import org.schoolcredits.problem.ProblemCode;
 import org.schoolcredits.rest.Public;
+import org.schoolcredits.rest.RateLimited;
 
 /** Stripe's webhook: the signature on the raw body is its caller's proof. */
 @Path("stripe/webhook")
@@ -33,6 +34,7 @@ public class WebhookResource {
 
     @POST
     @Public
+    @RateLimited("webhook")
     @Consumes(MediaType.WILDCARD)
     public Received receive(InputStream body, @HeaderParam("Stripe-Signature") String signature) throws IOException {
         byte[] bytes = body.readNBytes(MAX_BYTES + 1);

@@ -37,7 +37,8 @@ public class CreditsApplication extends Application {
     @Override
     public Set<Class<?>> getClasses() {
         var classes = new java.util.HashSet<Class<?>>(RESOURCES);
-        classes.addAll(Set.of(AccessFilter.class, JsonBodyReader.class, JsonbResolver.class, ProblemMapper.class));
+        classes.addAll(Set.of(AccessFilter.class, JsonBodyReader.class, JsonbResolver.class, ProblemMapper.class,
+                RateLimitFilter.class));
         return classes;
     }
 }
