@@ -42,9 +42,6 @@ public class DemoProblems implements ExceptionMapper<Throwable> {
             if (t instanceof Refusal r) {
                 return response(r.status, base(r.status, r.code, r.getMessage()));
             }
-            if (t instanceof jakarta.json.JsonException || t instanceof ClassCastException) {
-                return response(400, base(400, "malformed_json", "The body must be a JSON object of the right shape"));
-            }
         }
         if (thrown instanceof WebApplicationException e && e.getResponse().getStatus() < 500) {
             int status = e.getResponse().getStatus();

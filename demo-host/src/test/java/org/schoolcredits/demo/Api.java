@@ -54,13 +54,20 @@ public final class Api {
     }
 
     public Reply send(String method, String path, String json, String idempotencyKey, String accept) {
+        return raw(method, path, json == null ? null : json.getBytes(StandardCharsets.UTF_8),
+                json == null ? null : "application/json", idempotencyKey, accept);
+    }
+
+    /** Any bytes with any content type: for hostile input. */
+    public Reply raw(String method, String path, byte[] body, String contentType, String idempotencyKey,
+                     String accept) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(RunningDemo.baseUrl() + path))
                 .timeout(Duration.ofSeconds(60))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
         request.header("Accept", accept);
-        if (json != null) {
-            request.header("Content-Type", "application/json");
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
         }
         if (idempotencyKey != null) {
             request.header("Idempotency-Key", idempotencyKey);

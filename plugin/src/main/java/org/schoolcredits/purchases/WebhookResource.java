@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import org.schoolcredits.problem.CreditsException;
 import org.schoolcredits.problem.ProblemCode;
+import org.schoolcredits.rest.Bodies;
 import org.schoolcredits.rest.Public;
 import org.schoolcredits.rest.RateLimited;
 
@@ -37,11 +38,7 @@ public class WebhookResource {
     @RateLimited("webhook")
     @Consumes(MediaType.WILDCARD)
     public Received receive(InputStream body, @HeaderParam("Stripe-Signature") String signature) throws IOException {
-        byte[] bytes = body.readNBytes(MAX_BYTES + 1);
-        if (bytes.length > MAX_BYTES) {
-            throw new CreditsException(ProblemCode.BODY_TOO_LARGE, "A Stripe event must be at most " + MAX_BYTES
-                    + " bytes");
-        }
+        byte[] bytes = Bodies.read(body, MAX_BYTES, "A Stripe event");
         CheckoutEvent event = stripe.verify(new String(bytes, StandardCharsets.UTF_8), signature);
         return new Received(event.id(), events.receive(event).code());
     }
