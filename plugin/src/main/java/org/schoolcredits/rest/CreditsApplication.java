@@ -3,6 +3,8 @@ package org.schoolcredits.rest;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Set;
+import org.schoolcredits.alerts.OutboxResource;
+import org.schoolcredits.alerts.SettingsResource;
 import org.schoolcredits.catalog.CatalogResource;
 import org.schoolcredits.history.HistoryResource;
 import org.schoolcredits.ledger.BalanceResource;
@@ -22,7 +24,9 @@ public class CreditsApplication extends Application {
             CatalogResource.class,
             UsagesResource.class,
             HistoryResource.class,
-            PlatformLedgerResource.class);
+            PlatformLedgerResource.class,
+            SettingsResource.class,
+            OutboxResource.class);
 
     @Override
     public Set<Class<?>> getClasses() {
