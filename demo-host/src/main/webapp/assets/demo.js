@@ -5,7 +5,7 @@ class DemoNav extends HTMLElement {
     const nav = document.createElement('nav');
     nav.className = 'demo';
     nav.setAttribute('aria-label', 'Main');
-    for (const [href, text] of [['/', 'Dashboard'], ['/settings/credits', 'Credits']]) {
+    for (const [href, text] of [['/', 'Dashboard'], ['/settings/credits', 'Credits'], ['/mail', 'Mail']]) {
       const a = document.createElement('a');
       a.href = href;
       a.textContent = text;
