@@ -154,8 +154,8 @@ public class AlertEmails {
             Draft draft = compose.draft(school);
             Letter letter = draft.letter()
                     .link("You get this e-mail as an administrator of " + school.name() + " in School Credits."
-                            + " Change the low-balance levels or turn alert e-mails off at", "the credits settings",
-                            ledger.topUpUrl());
+                            + " To change the low-balance levels or turn alert e-mails off, go to the credits settings:",
+                            "Credits settings", ledger.topUpUrl());
             if (outbox.enqueue(schoolId, kind, dedupeKey, letter.to(admin, draft.subject()))) {
                 written++;
             }
