@@ -5,7 +5,8 @@ class DemoNav extends HTMLElement {
     const nav = document.createElement('nav');
     nav.className = 'demo';
     nav.setAttribute('aria-label', 'Main');
-    for (const [href, text] of [['/', 'Dashboard'], ['/learners', 'Learners'], ['/settings/credits', 'Credits']]) {
+    for (const [href, text] of [['/', 'Dashboard'], ['/learners', 'Learners'], ['/settings/credits', 'Credits'],
+      ['/mail', 'Mail']]) {
       const a = document.createElement('a');
       a.href = href;
       a.textContent = text;

@@ -1,12 +1,15 @@
 package org.schoolcredits.purchases;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
+import org.schoolcredits.alerts.PaymentNotice;
 import org.schoolcredits.catalog.CreditPackage;
 import org.schoolcredits.catalog.Packages;
 import org.schoolcredits.host.Caller;
@@ -33,13 +36,22 @@ public class Purchases {
     private PurchaseSettings settings;
     private StripeGateway stripe;
     private SimulatedCheckout simulated;
+    private Consumer<PaymentNotice> notices;
 
     protected Purchases() {
     }
 
     @Inject
     public Purchases(PurchaseRepository purchases, Ledger ledger, Packages packages, CreditsClock clock,
-                     PurchaseSettings settings, StripeGateway stripe, SimulatedCheckout simulated) {
+                     PurchaseSettings settings, StripeGateway stripe, SimulatedCheckout simulated,
+                     Event<PaymentNotice> notices) {
+        this(purchases, ledger, packages, clock, settings, stripe, simulated, notices::fire);
+    }
+
+    public Purchases(PurchaseRepository purchases, Ledger ledger, Packages packages, CreditsClock clock,
+                     PurchaseSettings settings, StripeGateway stripe, SimulatedCheckout simulated,
+                     Consumer<PaymentNotice> notices) {
+        this.notices = notices;
         this.purchases = purchases;
         this.ledger = ledger;
         this.packages = packages;
@@ -105,6 +117,8 @@ public class Purchases {
                 cleared, by)) {
             throw new IllegalStateException("pending purchase " + id + " has no pending credits");
         }
+        notices.accept(PaymentNotices.of(purchase, cleared ? PaymentNotice.Outcome.CLEARED
+                : PaymentNotice.Outcome.FAILED));
         return purchases.find(id).orElseThrow();
     }
 

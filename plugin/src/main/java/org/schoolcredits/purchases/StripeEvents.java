@@ -1,11 +1,14 @@
 package org.schoolcredits.purchases;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.function.Consumer;
 import java.util.logging.Logger;
+import org.schoolcredits.alerts.PaymentNotice;
 import org.schoolcredits.ledger.CreditsClock;
 import org.schoolcredits.ledger.Grant;
 import org.schoolcredits.ledger.Ledger;
@@ -39,16 +42,24 @@ public class StripeEvents {
     private PurchaseRepository purchases;
     private Ledger ledger;
     private CreditsClock clock;
+    private Consumer<PaymentNotice> notices;
 
     protected StripeEvents() {
     }
 
     @Inject
-    public StripeEvents(Jdbc db, PurchaseRepository purchases, Ledger ledger, CreditsClock clock) {
+    public StripeEvents(Jdbc db, PurchaseRepository purchases, Ledger ledger, CreditsClock clock,
+                        Event<PaymentNotice> notices) {
+        this(db, purchases, ledger, clock, notices::fire);
+    }
+
+    public StripeEvents(Jdbc db, PurchaseRepository purchases, Ledger ledger, CreditsClock clock,
+                        Consumer<PaymentNotice> notices) {
         this.db = db;
         this.purchases = purchases;
         this.ledger = ledger;
         this.clock = clock;
+        this.notices = notices;
     }
 
     /** Stores the event and applies it, or answers {@link Outcome#DUPLICATE} for one seen before. */
@@ -104,7 +115,20 @@ public class StripeEvents {
             case EXPIRED -> purchases.transition(purchase, Status.CANCELLED, null, now, Status.AWAITING_PAYMENT);
             case OTHER -> false;
         };
+        if (changed) {
+            notify(purchase, event);
+        }
         return changed ? Outcome.APPLIED : Outcome.UNCHANGED;
+    }
+
+    /** The admins hear of a card payment that arrived or a Bacs Direct Debit that failed. */
+    private void notify(Purchase purchase, CheckoutEvent event) {
+        boolean received = event.kind() == Kind.ASYNC_PAYMENT_SUCCEEDED
+                || event.kind() == Kind.COMPLETED && event.paymentStatus() == CheckoutEvent.PaymentStatus.PAID;
+        if (received || event.kind() == Kind.ASYNC_PAYMENT_FAILED) {
+            notices.accept(PaymentNotices.of(purchase, received ? PaymentNotice.Outcome.RECEIVED
+                    : PaymentNotice.Outcome.FAILED));
+        }
     }
 
     /** Why the event cannot be the payment of this purchase, or null when it can. */

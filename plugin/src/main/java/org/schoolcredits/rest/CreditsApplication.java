@@ -3,6 +3,8 @@ package org.schoolcredits.rest;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Set;
+import org.schoolcredits.alerts.OutboxResource;
+import org.schoolcredits.alerts.SettingsResource;
 import org.schoolcredits.catalog.CatalogResource;
 import org.schoolcredits.history.HistoryResource;
 import org.schoolcredits.learners.LearnersResource;
@@ -32,7 +34,9 @@ public class CreditsApplication extends Application {
             PurchasesResource.class,
             WebhookResource.class,
             CheckoutResource.class,
-            PlatformPurchasesResource.class);
+            PlatformPurchasesResource.class,
+            SettingsResource.class,
+            OutboxResource.class);
 
     @Override
     public Set<Class<?>> getClasses() {

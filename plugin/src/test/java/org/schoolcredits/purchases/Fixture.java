@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
 import org.schoolcredits.TestClock;
 import org.schoolcredits.TestDatabase;
+import org.schoolcredits.alerts.PaymentNotice;
 import org.schoolcredits.catalog.Packages;
 import org.schoolcredits.host.Caller;
 import org.schoolcredits.host.CreditType;
@@ -38,6 +39,8 @@ final class Fixture {
     final SimulatedCheckout simulated;
     final Purchases purchases;
     final StripeEvents events;
+    /** What the school admins were told, in order. */
+    final List<PaymentNotice> notices = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     Fixture() {
         this(null, null);
@@ -49,8 +52,9 @@ final class Fixture {
                 "Bank transfer, reference {reference}", "Cheque payable to School Credits Ltd, {reference} on the back");
         stripe = new StripeGateway(settings);
         simulated = new SimulatedCheckout(settings, repository);
-        purchases = new Purchases(repository, ledger, new Packages(emptyConfig()), clock, settings, stripe, simulated);
-        events = new StripeEvents(db.jdbc(), repository, ledger, clock);
+        purchases = new Purchases(repository, ledger, new Packages(emptyConfig()), clock, settings, stripe, simulated,
+                notices::add);
+        events = new StripeEvents(db.jdbc(), repository, ledger, clock, notices::add);
         db.run(() -> {
             ledger.provision("oakwood");
             ledger.provision("riverside");

@@ -98,7 +98,7 @@ class StripeEventsTest {
     }
 
     @Test
-    @DisplayName("five concurrent deliveries of the same event credit once")
+    @DisplayName("five concurrent deliveries of the same event credit once and tell the admins once")
     void concurrentDuplicates() throws Exception {
         Purchase purchase = cardPurchase();
         SignedEvent completed = f.simulated.events(purchase, Ending.CARD_PAID).get(0);
@@ -106,6 +106,9 @@ class StripeEventsTest {
         assertEquals(1, outcomes.stream().filter(o -> o == Outcome.APPLIED).count(), outcomes::toString);
         assertEquals(4, outcomes.stream().filter(o -> o == Outcome.DUPLICATE).count(), outcomes::toString);
         assertEquals(available(100), connect());
+        assertEquals(1, f.notices.size(), f.notices::toString);
+        assertEquals(org.schoolcredits.alerts.PaymentNotice.Outcome.RECEIVED, f.notices.get(0).outcome());
+        assertEquals("100 Connect credits", f.notices.get(0).packageName());
     }
 
     @Test
