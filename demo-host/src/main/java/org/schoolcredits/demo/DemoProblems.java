@@ -42,6 +42,10 @@ public class DemoProblems implements ExceptionMapper<Throwable> {
             if (t instanceof Refusal r) {
                 return response(r.status, base(r.status, r.code, r.getMessage()));
             }
+            if (t instanceof java.sql.SQLException) {
+                return Response.fromResponse(response(503, base(503, "service_unavailable",
+                        "The database cannot be reached; try again shortly"))).header("Retry-After", "5").build();
+            }
         }
         if (thrown instanceof WebApplicationException e && e.getResponse().getStatus() < 500) {
             int status = e.getResponse().getStatus();
