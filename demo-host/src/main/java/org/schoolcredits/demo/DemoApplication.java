@@ -10,7 +10,7 @@ public class DemoApplication extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(DemoSchoolsResource.class, DemoFeaturesResource.class, DemoClockResource.class,
+        return Set.of(DemoSchoolsResource.class, DemoFeaturesResource.class, DemoClockResource.class, DemoMeResource.class,
                 DemoProblems.class);
     }
 }

@@ -13,11 +13,12 @@ import java.util.Map;
  * fragments, sent with a strict Content-Security-Policy. Sign-in is the authentication
  * mechanism's; this serves only what the signed-in user may see.
  */
-@WebServlet(urlPatterns = {"", "/settings/credits", "/login"})
+@WebServlet(urlPatterns = {"", "/sms", "/dvla", "/settings/credits", "/login"})
 public class DemoPages extends HttpServlet {
 
     /** The pages that need a signed-in user, by path. */
-    static final Map<String, String> SIGNED_IN = Map.of("/", "dashboard", "/settings/credits", "settings-credits");
+    static final Map<String, String> SIGNED_IN = Map.of("/", "dashboard", "/sms", "sms", "/dvla", "dvla",
+            "/settings/credits", "settings-credits");
 
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
             + " connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'; object-src 'none'";
