@@ -1,7 +1,7 @@
 // <credits-balance>: the balance widget (mount point dashboard.widget). Learner and Connect credits,
 // what is pending or held, this month's allowance and its last day, and which balance is low.
 // Attribute heading: the widget's title ("Credits" unless given).
-import { KINDS, api, creditsOf, formatCredits, formatLastDay, onCreditsChanged } from './credits-api.js';
+import { api, formatCredits, formatLastDay, onCreditsChanged } from './credits-api.js';
 import { h, sheet, shadow } from './credits-dom.js';
 
 const STYLE = sheet(`
@@ -10,7 +10,7 @@ const STYLE = sheet(`
   dt { min-width: 0; }
   dd { margin: 0; text-align: right; }
   .amount { font-weight: 700; font-size: 1.15rem; font-variant-numeric: tabular-nums; }
-  .badge { display: inline-block; margin-left: .4rem; padding: 0 .4rem; border-radius: 3px; background: #a4000f;
+  .badge { display: inline-block; margin-left: .15rem; padding: 0 .4rem; border-radius: 3px; background: #a4000f;
            color: #fff; font-size: .85rem; font-weight: 600; }
 `);
 
@@ -46,7 +46,7 @@ class CreditsBalance extends HTMLElement {
     const list = h('dl');
     const row = (key, term, amount, low) => list.append(h('dt', {}, term),
       h('dd', { 'data-credit': key }, h('span', { class: 'amount' }, formatCredits(amount)),
-        low ? h('span', { class: 'badge' }, 'Low') : null));
+        ...(low ? [' ', h('span', { class: 'badge' }, 'Low')] : [])));
     row('learner', 'Learner credits', learner.available, learner.lowBalance);
     if (learner.pending > 0) row('learner-pending', 'Learner credits pending payment', learner.pending);
     row('connect', 'Connect credits', connect.available, connect.lowBalance);
@@ -56,9 +56,7 @@ class CreditsBalance extends HTMLElement {
       row('allowance', `This month's allowance left (to ${formatLastDay(connect.allowance.expiresAt)})`,
         connect.allowance.remaining);
     }
-    const low = [learner.lowBalance && creditsOf(learner.available, KINDS.learner),
-      connect.lowBalance && creditsOf(connect.available, KINDS.connect)].filter(Boolean);
-    this.show(list, low.length ? h('p', { class: 'low' }, `Low balance: ${low.join(' and ')} left.`) : null);
+    this.show(list);
   }
 }
 

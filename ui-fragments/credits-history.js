@@ -10,7 +10,7 @@ export const historyStyle = sheet(`
   form select, form input { width: 100%; }
   .history { font-size: .95rem; }
   .history td, .history th { white-space: nowrap; }
-  .history td[data-column=Reference] { white-space: normal; overflow-wrap: anywhere; min-width: 12rem; }
+  .history td[data-column=Reference] { white-space: normal; overflow-wrap: anywhere; min-width: 9rem; }
   .actions { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: center; margin-top: .75rem; }
 `);
 

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -103,11 +104,9 @@ final class Browser implements AutoCloseable {
         });
     }
 
+    /** Every element matching the last selector of a path like {@link #find}'s, none if there is none. */
     List<WebElement> findAll(String... path) {
-        SearchContext context = driver;
-        for (int i = 0; i < path.length - 1; i++) {
-            context = find(java.util.Arrays.copyOfRange(path, 0, i + 1)).getShadowRoot();
-        }
+        SearchContext context = path.length == 1 ? driver : find(Arrays.copyOf(path, path.length - 1)).getShadowRoot();
         return context.findElements(By.cssSelector(path[path.length - 1]));
     }
 

@@ -187,6 +187,17 @@ class PagesIT {
     }
 
     @Test
+    @DisplayName("signing out from the navigation ends the session: the pages ask for a sign-in again")
+    void signOut() {
+        browser.signIn(STAFF);
+        browser.open("/sms");
+        browser.find("nav.demo .who button").click();
+        browser.until("the login page", () -> browser.driver().getCurrentUrl().endsWith("/login"));
+        browser.driver().get(RunningDemo.baseUrl() + "/sms");
+        assertTrue(browser.driver().getCurrentUrl().contains("/login?next=/sms"), browser.driver().getCurrentUrl());
+    }
+
+    @Test
     @DisplayName("while a balance is low a banner shows on every page: a top-up link for admins, advice for staff")
     void lowBalanceBanner() {
         ConnectIT.setOakwoodConnect(5);
