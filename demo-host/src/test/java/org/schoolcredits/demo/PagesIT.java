@@ -229,7 +229,7 @@ class PagesIT {
     @Test
     @DisplayName("an SMS the balance cannot cover opens the Not enough credits dialog with the top-up link;"
             + " Esc closes it and the focus returns to Send")
-    void insufficientCreditsDialog() {
+    void insufficientCreditsDialog() throws Exception {
         ConnectIT.setOakwoodConnect(1);
         browser.signIn(STAFF);
         browser.open("/sms");
@@ -240,6 +240,7 @@ class PagesIT {
         WebElement topUp = browser.find("credits-topup-dialog", "dialog a");
         assertTrue(topUp.getAttribute("href").endsWith("/settings/credits"));
         assertEquals(topUp, browser.js("return document.activeElement.shadowRoot.activeElement"));
+        browser.screenshot("sms-not-enough-credits");
         new Actions(browser.driver()).sendKeys(Keys.ESCAPE).perform();
         browser.until("the dialog closes", () -> browser.findAll("credits-topup-dialog", "dialog[open]").isEmpty());
         assertEquals("Send", browser.js("return document.activeElement.textContent"));
