@@ -35,19 +35,30 @@ public final class TestDatabase implements DataSource {
     }
 
     public static TestDatabase create() {
+        PGSimpleDataSource ds = superuser(createEmpty());
+        ds.setCurrentSchema(CreditsDatabase.SCHEMA);
+        CreditsDatabase.migrate(ds);
+        return new TestDatabase(ds);
+    }
+
+    /** A new, empty database on the embedded server; returns its name. */
+    public static String createEmpty() {
         String name = "test_" + NEXT.incrementAndGet() + "_" + ProcessHandle.current().pid();
         try (Connection c = server().getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
             s.execute("create database " + name);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+        return name;
+    }
+
+    /** The server's superuser on {@code database}. */
+    public static PGSimpleDataSource superuser(String database) {
         PGSimpleDataSource ds = new PGSimpleDataSource();
-        ds.setUrl(server().getJdbcUrl("postgres", name));
+        ds.setUrl(server().getJdbcUrl("postgres", database));
         ds.setUser("postgres");
         ds.setPassword("postgres");
-        ds.setCurrentSchema(CreditsDatabase.SCHEMA);
-        CreditsDatabase.migrate(ds);
-        return new TestDatabase(ds);
+        return ds;
     }
 
     private static synchronized EmbeddedPostgres server() {
