@@ -52,7 +52,7 @@ final class Fixture {
                 "Bank transfer, reference {reference}", "Cheque payable to School Credits Ltd, {reference} on the back");
         stripe = new StripeGateway(settings);
         simulated = new SimulatedCheckout(settings, repository);
-        purchases = new Purchases(repository, ledger, new Packages(emptyConfig()), clock, settings, stripe, simulated,
+        purchases = new Purchases(repository, ledger, new Packages(org.schoolcredits.TestConfig.empty()), clock, settings, stripe, simulated,
                 notices::add);
         events = new StripeEvents(db.jdbc(), repository, ledger, clock, notices::add);
         db.run(() -> {
@@ -119,12 +119,4 @@ final class Fixture {
     }
 
     /** A configuration with nothing set: every default applies. */
-    static Config emptyConfig() {
-        return (Config) Proxy.newProxyInstance(Config.class.getClassLoader(), new Class<?>[] {Config.class},
-                (proxy, method, args) -> switch (method.getName()) {
-                    case "getOptionalValue" -> Optional.empty();
-                    case "getPropertyNames", "getConfigSources" -> List.of();
-                    default -> throw new UnsupportedOperationException(method.getName());
-                });
-    }
 }
