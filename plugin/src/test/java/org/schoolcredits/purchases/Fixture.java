@@ -3,12 +3,11 @@ package org.schoolcredits.purchases;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.stripe.net.Webhook;
-import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.eclipse.microprofile.config.Config;
 import org.schoolcredits.TestClock;
+import org.schoolcredits.TestConfig;
 import org.schoolcredits.TestDatabase;
 import org.schoolcredits.alerts.PaymentNotice;
 import org.schoolcredits.catalog.Packages;
@@ -52,7 +51,7 @@ final class Fixture {
                 "Bank transfer, reference {reference}", "Cheque payable to School Credits Ltd, {reference} on the back");
         stripe = new StripeGateway(settings);
         simulated = new SimulatedCheckout(settings, repository);
-        purchases = new Purchases(repository, ledger, new Packages(org.schoolcredits.TestConfig.empty()), clock, settings, stripe, simulated,
+        purchases = new Purchases(repository, ledger, new Packages(TestConfig.empty()), clock, settings, stripe, simulated,
                 notices::add);
         events = new StripeEvents(db.jdbc(), repository, ledger, clock, notices::add);
         db.run(() -> {
