@@ -1,63 +1,62 @@
-// <credits-balance>: the balance widget (mount point dashboard.widget).
-import { api, formatCredits, formatDate } from './credits-api.js';
+// <credits-balance>: the balance widget (mount point dashboard.widget). Learner and Connect credits,
+// what is pending or held, this month's allowance and its last day, and which balance is low.
+// Attribute heading: the widget's title ("Credits" unless given).
+import { api, formatCredits, formatLastDay, onCreditsChanged } from './credits-api.js';
+import { h, sheet, shadow } from './credits-dom.js';
 
-const STYLE = `
-  :host { display: block; border: 1px solid #b1b4b6; border-radius: 6px; padding: 1rem; }
-  h2 { font-size: 1.1rem; margin: 0 0 .5rem; }
-  dl { display: grid; grid-template-columns: auto auto; gap: .25rem 1rem; margin: 0; }
-  dt { color: #333; } dd { margin: 0; font-weight: 600; text-align: right; }
-  .low { color: #a4000f; }
-`;
+const STYLE = sheet(`
+  :host { border: 1px solid #b1b4b6; border-radius: 6px; padding: 1rem; background: #fff; }
+  dl { display: grid; grid-template-columns: minmax(0, 1fr) auto; gap: .25rem 1rem; margin: 0; }
+  dt { min-width: 0; }
+  dd { margin: 0; text-align: right; }
+  .amount { font-weight: 700; font-size: 1.15rem; font-variant-numeric: tabular-nums; }
+  .badge { display: inline-block; margin-left: .15rem; padding: 0 .4rem; border-radius: 3px; background: #a4000f;
+           color: #fff; font-size: .85rem; font-weight: 600; }
+`);
 
 class CreditsBalance extends HTMLElement {
   constructor() {
     super();
-    this.attachShadow({ mode: 'open' });
+    this.root = shadow(this, STYLE);
   }
 
-  async connectedCallback() {
-    this.render(null);
+  connectedCallback() {
+    this.show(h('p', { class: 'muted' }, 'Loading…'));
+    this.stopListening = onCreditsChanged(() => this.load());
+    this.load();
+  }
+
+  disconnectedCallback() {
+    this.stopListening();
+  }
+
+  async load() {
     try {
       this.render(await api('/balance'));
-    } catch (error) {
-      this.render(null, error);
+    } catch {
+      this.show(h('p', { class: 'error' }, 'Credits are unavailable just now.'));
     }
   }
 
-  render(balance, error) {
-    const root = this.shadowRoot;
-    root.replaceChildren();
-    const style = document.createElement('style');
-    style.textContent = STYLE;
-    const title = document.createElement('h2');
-    title.textContent = 'Credits';
-    root.append(style, title);
-    if (error || !balance) {
-      const p = document.createElement('p');
-      p.textContent = error ? 'Credits are unavailable just now.' : 'Loading…';
-      root.append(p);
-      return;
+  show(...content) {
+    this.root.replaceChildren(h('h2', {}, this.getAttribute('heading') || 'Credits'), ...content);
+  }
+
+  render({ learner, connect }) {
+    const list = h('dl');
+    const row = (key, term, amount, low) => list.append(h('dt', {}, term),
+      h('dd', { 'data-credit': key }, h('span', { class: 'amount' }, formatCredits(amount)),
+        ...(low ? [' ', h('span', { class: 'badge' }, 'Low')] : [])));
+    row('learner', 'Learner credits', learner.available, learner.lowBalance);
+    if (learner.pending > 0) row('learner-pending', 'Learner credits pending payment', learner.pending);
+    row('connect', 'Connect credits', connect.available, connect.lowBalance);
+    if (connect.held > 0) row('connect-held', 'Connect credits held for actions in progress', connect.held);
+    if (connect.pending > 0) row('connect-pending', 'Connect credits pending payment', connect.pending);
+    if (connect.allowance) {
+      row('allowance', `This month's allowance left (to ${formatLastDay(connect.allowance.expiresAt)})`,
+        connect.allowance.remaining);
     }
-    const list = document.createElement('dl');
-    const row = (term, value, low) => {
-      const dt = document.createElement('dt');
-      dt.textContent = term;
-      const dd = document.createElement('dd');
-      dd.textContent = value;
-      if (low) dd.className = 'low';
-      list.append(dt, dd);
-    };
-    row('Learner credits', formatCredits(balance.learner.available) + (balance.learner.lowBalance ? ' (low)' : ''),
-      balance.learner.lowBalance);
-    if (balance.learner.pending > 0) row('Learner credits pending', formatCredits(balance.learner.pending));
-    row('Connect credits', formatCredits(balance.connect.available) + (balance.connect.lowBalance ? ' (low)' : ''),
-      balance.connect.lowBalance);
-    if (balance.connect.pending > 0) row('Connect credits pending', formatCredits(balance.connect.pending));
-    if (balance.connect.allowance) {
-      row('Monthly allowance left', formatCredits(balance.connect.allowance.remaining)
-        + ' until ' + formatDate(balance.connect.allowance.expiresAt));
-    }
-    root.append(list);
+    this.show(list);
   }
 }
 

@@ -2,17 +2,14 @@ package org.schoolcredits;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-import java.util.logging.Logger;
-import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
+import org.schoolcredits.storage.ConnectionSource;
 import org.schoolcredits.storage.CreditsDatabase;
 import org.schoolcredits.storage.Jdbc;
 
@@ -21,7 +18,7 @@ import org.schoolcredits.storage.Jdbc;
  * transactions the way the container runs them: every statement of {@link #tx} on the
  * thread's one connection, committed at the end or rolled back on an exception.
  */
-public final class TestDatabase implements DataSource {
+public final class TestDatabase extends ConnectionSource {
 
     private static final AtomicInteger NEXT = new AtomicInteger();
     private static EmbeddedPostgres server;
@@ -35,19 +32,30 @@ public final class TestDatabase implements DataSource {
     }
 
     public static TestDatabase create() {
+        PGSimpleDataSource ds = superuser(createEmpty());
+        ds.setCurrentSchema(CreditsDatabase.SCHEMA);
+        CreditsDatabase.migrate(ds);
+        return new TestDatabase(ds);
+    }
+
+    /** A new, empty database on the embedded server; returns its name. */
+    public static String createEmpty() {
         String name = "test_" + NEXT.incrementAndGet() + "_" + ProcessHandle.current().pid();
         try (Connection c = server().getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
             s.execute("create database " + name);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+        return name;
+    }
+
+    /** The server's superuser on {@code database}. */
+    public static PGSimpleDataSource superuser(String database) {
         PGSimpleDataSource ds = new PGSimpleDataSource();
-        ds.setUrl(server().getJdbcUrl("postgres", name));
+        ds.setUrl(server().getJdbcUrl("postgres", database));
         ds.setUser("postgres");
         ds.setPassword("postgres");
-        ds.setCurrentSchema(CreditsDatabase.SCHEMA);
-        CreditsDatabase.migrate(ds);
-        return new TestDatabase(ds);
+        return ds;
     }
 
     private static synchronized EmbeddedPostgres server() {
@@ -122,49 +130,6 @@ public final class TestDatabase implements DataSource {
 
     @Override
     public Connection getConnection() throws SQLException {
-        if (!inTransaction.get()) {
-            return target.getConnection();
-        }
-        Connection c = physical();
-        return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
-                (proxy, method, args) -> "close".equals(method.getName()) ? null : method.invoke(c, args));
-    }
-
-    @Override
-    public Connection getConnection(String username, String password) throws SQLException {
-        return getConnection();
-    }
-
-    @Override
-    public PrintWriter getLogWriter() {
-        return null;
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) {
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) {
-    }
-
-    @Override
-    public int getLoginTimeout() {
-        return 0;
-    }
-
-    @Override
-    public Logger getParentLogger() {
-        return Logger.getGlobal();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-        throw new SQLException("not a wrapper");
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) {
-        return false;
+        return inTransaction.get() ? unclosable(physical()) : target.getConnection();
     }
 }

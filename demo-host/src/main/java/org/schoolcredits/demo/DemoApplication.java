@@ -11,6 +11,6 @@ public class DemoApplication extends Application {
     @Override
     public Set<Class<?>> getClasses() {
         return Set.of(DemoSchoolsResource.class, DemoFeaturesResource.class, DemoClockResource.class,
-                DemoLearnersResource.class, DemoProblems.class);
+                DemoLearnersResource.class, DemoMeResource.class, DemoProblems.class);
     }
 }

@@ -36,6 +36,19 @@ public class DemoAuthentication implements HttpAuthenticationMechanism {
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
+        try {
+            return authenticate(request, response, context);
+        } catch (IllegalStateException e) {
+            if (!(e.getCause() instanceof java.sql.SQLException)) {
+                throw e;
+            }
+            response.setHeader("Retry-After", "5");
+            return refuse(response, 503, "service_unavailable", "The database cannot be reached; try again shortly");
+        }
+    }
+
+    private AuthenticationStatus authenticate(HttpServletRequest request, HttpServletResponse response,
+                                              HttpMessageContext context) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         String header = request.getHeader("Authorization");
         if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
@@ -130,6 +143,7 @@ public class DemoAuthentication implements HttpAuthenticationMechanism {
             response.setHeader("WWW-Authenticate", "Basic realm=\"School Credits demo\"");
         }
         response.setContentType("application/problem+json");
+        response.setCharacterEncoding("UTF-8");
         try {
             response.getWriter().write(DemoProblems.json(status, code, detail));
         } catch (IOException e) {

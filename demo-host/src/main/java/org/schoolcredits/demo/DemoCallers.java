@@ -51,7 +51,8 @@ public class DemoCallers implements CallerProvider {
         return u;
     }
 
-    private DemoUser signedIn() {
+    /** The signed-in user; 401 otherwise. */
+    public DemoUser signedIn() {
         return user().orElseThrow(() -> new DemoProblems.Refusal(401, "unauthenticated", "Sign in first"));
     }
 

@@ -20,19 +20,23 @@ public class DemoClock implements HostClock {
 
     private volatile long offsetSeconds;
     private volatile long readAt = Long.MIN_VALUE;
+    private volatile boolean migrated;
+
+    /** The demo's tables exist: from now on the offset is read. Before, the plugin migrates and seeds on system time. */
+    public void migrated() {
+        migrated = true;
+    }
 
     @Override
     public Instant now() {
+        if (!migrated) {
+            return Instant.now();
+        }
         long nanos = System.nanoTime();
         if (readAt == Long.MIN_VALUE || nanos - readAt > REFRESH_NANOS) {
-            try {
-                offsetSeconds = db.one("select offset_seconds from demo.clock where id = 1", rs -> rs.getLong(1))
-                        .orElse(0L);
-                readAt = nanos;
-            } catch (IllegalStateException e) {
-                // the demo's tables are not migrated yet (the plugin starts first): time has not moved
-                return Instant.now();
-            }
+            offsetSeconds = db.one("select offset_seconds from demo.clock where id = 1", rs -> rs.getLong(1))
+                    .orElse(0L);
+            readAt = nanos;
         }
         return Instant.now().plusSeconds(offsetSeconds);
     }

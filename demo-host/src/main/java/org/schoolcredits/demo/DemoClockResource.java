@@ -3,7 +3,6 @@ package org.schoolcredits.demo;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonNumber;
-import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -32,12 +31,12 @@ public class DemoClockResource {
 
     @POST
     @Path("advance")
-    public Response advance(JsonObject body) {
+    public Response advance(String text) {
         if (!demoMode) {
             throw new DemoProblems.Refusal(404, "not_found", "The demo clock is off: DEMO_MODE is false");
         }
         callers.platformUser();
-        JsonNumber days = body != null && body.get("days") instanceof JsonNumber number ? number : null;
+        JsonNumber days = DemoJson.object(text).get("days") instanceof JsonNumber number ? number : null;
         if (days == null || !days.isIntegral() || days.longValue() < 1 || days.longValue() > 366) {
             throw new DemoProblems.Refusal(400, "invalid_field", "'days' must be a whole number from 1 to 366");
         }

@@ -32,30 +32,30 @@ public class DemoFeaturesResource {
 
     @POST
     @Path("sms")
-    public Response sms(JsonObject body) {
+    public Response sms(String text) {
+        JsonObject body = DemoJson.object(text);
         callers.schoolUser();
         List<String> to = recipients(body);
-        String text = text(body, "text", 1, 612);
-        DemoMessaging.SmsResult result = messaging.sendSms(callers.caller(), to, text);
+        DemoMessaging.SmsResult result = messaging.sendSms(callers.caller(), to, DemoJson.text(body, "text", 1, 612));
         return Response.status(201).entity(Json.createObjectBuilder().add("sent", result.sent())
                 .add("failed", result.failed()).add("credits", result.credits()).build().toString()).build();
     }
 
     @POST
     @Path("dvla/licence-checks")
-    public Response licenceCheck(JsonObject body) {
-        return dvla(Feature.DVLA_LICENCE_CHECK, "licenceNumber", body);
+    public Response licenceCheck(String body) {
+        return dvla(Feature.DVLA_LICENCE_CHECK, "licenceNumber", DemoJson.object(body));
     }
 
     @POST
     @Path("dvla/bike-checks")
-    public Response bikeCheck(JsonObject body) {
-        return dvla(Feature.DVLA_BIKE_CHECK, "registration", body);
+    public Response bikeCheck(String body) {
+        return dvla(Feature.DVLA_BIKE_CHECK, "registration", DemoJson.object(body));
     }
 
     private Response dvla(Feature feature, String field, JsonObject body) {
         callers.schoolUser();
-        String number = text(body, field, 1, 20);
+        String number = DemoJson.text(body, field, 1, 20);
         if (!messaging.dvlaCheck(callers.caller(), feature, number)) {
             throw new DemoProblems.Refusal(502, "dvla_unavailable",
                     "The DVLA check failed; its credits were refunded");
@@ -65,7 +65,7 @@ public class DemoFeaturesResource {
     }
 
     private static List<String> recipients(JsonObject body) {
-        JsonValue value = body == null ? null : body.get("to");
+        JsonValue value = body.get("to");
         if (!(value instanceof JsonArray array) || array.isEmpty() || array.size() > MAX_RECIPIENTS) {
             throw new DemoProblems.Refusal(400, "invalid_field", "'to' must list 1 to " + MAX_RECIPIENTS + " numbers");
         }
@@ -77,15 +77,5 @@ public class DemoFeaturesResource {
             numbers.add(number.getString().replace(" ", ""));
         }
         return numbers;
-    }
-
-    static String text(JsonObject body, String field, int min, int max) {
-        JsonValue value = body == null ? null : body.get(field);
-        if (!(value instanceof JsonString string) || string.getString().strip().length() < min
-                || string.getString().strip().length() > max) {
-            throw new DemoProblems.Refusal(400, "invalid_field",
-                    "'" + field + "' must be text of " + min + " to " + max + " characters");
-        }
-        return string.getString().strip();
     }
 }

@@ -13,12 +13,15 @@ import java.util.Map;
  * fragments, sent with a strict Content-Security-Policy. Sign-in is the authentication
  * mechanism's; this serves only what the signed-in user may see.
  */
-@WebServlet(urlPatterns = {"", "/settings/credits", "/learners", "/login"})
+@WebServlet(urlPatterns = {"", "/learners", "/sms", "/dvla", "/settings/credits", "/mail", "/login"})
 public class DemoPages extends HttpServlet {
 
-    /** The pages that need a signed-in user, by path. */
-    static final Map<String, String> SIGNED_IN = Map.of("/", "dashboard", "/settings/credits", "settings-credits",
-            "/learners", "learners");
+    /**
+     * The pages that need a signed-in user, by path. {@code /mail} shows the plugin's e-mail outbox;
+     * its data is for platform staff only (school users see a note saying so).
+     */
+    static final Map<String, String> SIGNED_IN = Map.of("/", "dashboard", "/learners", "learners", "/sms", "sms",
+            "/dvla", "dvla", "/settings/credits", "settings-credits", "/mail", "mail");
 
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
             + " connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'; object-src 'none'";

@@ -42,8 +42,9 @@ public class DemoProblems implements ExceptionMapper<Throwable> {
             if (t instanceof Refusal r) {
                 return response(r.status, base(r.status, r.code, r.getMessage()));
             }
-            if (t instanceof jakarta.json.JsonException || t instanceof ClassCastException) {
-                return response(400, base(400, "malformed_json", "The body must be a JSON object of the right shape"));
+            if (t instanceof java.sql.SQLException) {
+                return Response.fromResponse(response(503, base(503, "service_unavailable",
+                        "The database cannot be reached; try again shortly"))).header("Retry-After", "5").build();
             }
         }
         if (thrown instanceof WebApplicationException e && e.getResponse().getStatus() < 500) {

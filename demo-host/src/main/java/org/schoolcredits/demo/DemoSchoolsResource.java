@@ -44,9 +44,10 @@ public class DemoSchoolsResource {
 
     @PUT
     @Path("plan")
-    public Response plan(@PathParam("school") String school, JsonObject body) {
+    public Response plan(@PathParam("school") String school, String text) {
         callers.platformUser();
-        Plan plan = body != null && body.get("plan") instanceof JsonString value
+        JsonObject body = DemoJson.object(text);
+        Plan plan = body.get("plan") instanceof JsonString value
                 && ("pro".equals(value.getString()) || "standard".equals(value.getString()))
                 ? Plan.valueOf(value.getString().toUpperCase(Locale.ROOT)) : null;
         if (plan == null) {

@@ -35,6 +35,9 @@ public class DemoStartup {
     DemoSeed seed;
 
     @Inject
+    DemoClock clock;
+
+    @Inject
     @ConfigProperty(name = "demo.mode", defaultValue = "true")
     boolean demoMode;
 
@@ -48,6 +51,7 @@ public class DemoStartup {
                 .table("demo_schema_history")
                 .load()
                 .migrate();
+        clock.migrated();
         if (demoMode && seed.seedIfNew()) {
             LOG.info("demo host: seeded the demo schools oakwood and riverside and their users");
         }

@@ -19,18 +19,26 @@ public final class Api {
     private static final HttpClient CLIENT = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(10)).build();
 
+    private final String base;
     private final String user;
 
-    private Api(String user) {
+    private Api(String base, String user) {
+        this.base = base;
         this.user = user;
     }
 
+    /** A user of the demo that {@link RunningDemo} started. */
     public static Api as(String user) {
-        return new Api(user);
+        return new Api(null, user);
     }
 
     public static Api anonymous() {
-        return new Api(null);
+        return new Api(null, null);
+    }
+
+    /** A user of the demo at {@code baseUrl}, e.g. one of two instances. */
+    public static Api at(String baseUrl, String user) {
+        return new Api(baseUrl, user);
     }
 
     public Reply get(String path) {
@@ -50,17 +58,24 @@ public final class Api {
     }
 
     public Reply send(String method, String path, String json, String idempotencyKey) {
-        return send(method, path, json, idempotencyKey, "application/json");
+        return send(method, path, json, idempotencyKey, "*/*");
     }
 
     public Reply send(String method, String path, String json, String idempotencyKey, String accept) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(RunningDemo.baseUrl() + path))
+        return raw(method, path, json == null ? null : json.getBytes(StandardCharsets.UTF_8),
+                json == null ? null : "application/json", idempotencyKey, accept);
+    }
+
+    /** Any bytes with any content type: for hostile input. */
+    public Reply raw(String method, String path, byte[] body, String contentType, String idempotencyKey,
+                     String accept) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create((base != null ? base : RunningDemo.baseUrl()) + path))
                 .timeout(Duration.ofSeconds(60))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
         request.header("Accept", accept);
-        if (json != null) {
-            request.header("Content-Type", "application/json");
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
         }
         if (idempotencyKey != null) {
             request.header("Idempotency-Key", idempotencyKey);
@@ -72,14 +87,18 @@ public final class Api {
         try {
             HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.body(), response.headers().firstValue("Content-Type")
-                    .orElse(""));
+                    .orElse(""), response.headers());
         } catch (Exception e) {
             throw new IllegalStateException(method + " " + path + " failed: " + e, e);
         }
     }
 
     /** An answer: status, body and content type. */
-    public record Reply(int status, String body, String contentType) {
+    public record Reply(int status, String body, String contentType, java.net.http.HttpHeaders headers) {
+
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
 
         public JsonObject json() {
             return (JsonObject) parse();

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.schoolcredits.alerts.AlertEmails;
 import org.schoolcredits.host.CreditType;
 import org.schoolcredits.host.Plan;
 import org.schoolcredits.host.PlanChanged;
@@ -26,6 +27,8 @@ import org.schoolcredits.storage.Jdbc;
  * current month), when a Pro school enables the plugin, and at each month start. A grant is a
  * lot with the month as its reference, so each month is granted once; only the current month
  * is ever granted, so months missed while the platform was down are not granted after it.
+ * A month's grant at the month start or on becoming Pro tells the school's admins by e-mail, in
+ * the grant's transaction.
  */
 @ApplicationScoped
 public class Allowances {
@@ -35,23 +38,26 @@ public class Allowances {
     private CreditsClock clock;
     private Jdbc db;
     private Credits monthly;
+    private AlertEmails emails;
 
     protected Allowances() {
     }
 
     @Inject
     public Allowances(Ledger ledger, SchoolDirectory schools, CreditsClock clock, Jdbc db,
-                      @ConfigProperty(name = "credits.allowance.monthly", defaultValue = "100") long monthly) {
+                      @ConfigProperty(name = "credits.allowance.monthly", defaultValue = "100") long monthly,
+                      AlertEmails emails) {
         this.ledger = ledger;
         this.schools = schools;
         this.clock = clock;
         this.db = db;
         this.monthly = Credits.of(monthly);
+        this.emails = emails;
     }
 
     void planChanged(@Observes @Priority(200) PlanChanged event) {
         if (event.plan() == Plan.PRO && ledger.isEnabled(event.schoolId())) {
-            grant(event.schoolId(), AllowanceMonth.containing(clock.now()));
+            grantAndTell(event.schoolId(), AllowanceMonth.containing(clock.now()));
         }
     }
 
@@ -75,9 +81,18 @@ public class Allowances {
         int granted = 0;
         for (String schoolId : without) {
             if (schools.find(schoolId).map(School::plan).orElse(Plan.STANDARD) == Plan.PRO
-                    && grant(schoolId, month)) {
+                    && grantAndTell(schoolId, month)) {
                 granted++;
             }
+        }
+        return granted;
+    }
+
+    /** Grants the month's allowance and, when it is new, e-mails the school's admins. */
+    private boolean grantAndTell(String schoolId, AllowanceMonth month) {
+        boolean granted = grant(schoolId, month);
+        if (granted) {
+            emails.allowanceAdded(schoolId, month.reference(), monthly, month.end());
         }
         return granted;
     }

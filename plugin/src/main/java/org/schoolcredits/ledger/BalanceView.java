@@ -5,11 +5,13 @@ import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.schoolcredits.host.CreditType;
 import org.schoolcredits.storage.Jdbc;
 
-/** A school's balances as the API shows them, with this month's allowance and the low-balance state. */
+/**
+ * A school's balances as the API shows them, with this month's allowance and the low-balance
+ * state against the school's own thresholds.
+ */
 @ApplicationScoped
 public class BalanceView {
 
@@ -36,12 +38,7 @@ public class BalanceView {
     CreditsClock clock;
 
     @Inject
-    @ConfigProperty(name = "credits.low-balance.learner", defaultValue = "2")
-    BigDecimal learnerThreshold;
-
-    @Inject
-    @ConfigProperty(name = "credits.low-balance.connect", defaultValue = "20")
-    BigDecimal connectThreshold;
+    LowBalanceThresholds thresholds;
 
     public Balances of(String schoolId) {
         Balance learner = ledger.balance(schoolId, CreditType.LEARNER);
@@ -51,11 +48,13 @@ public class BalanceView {
                         + " order by expires_at limit 1",
                 rs -> new Allowance(new Credits(rs.getLong(1)).toDecimal(),
                         Jdbc.instant(rs, "expires_at").atOffset(ZoneOffset.UTC)), schoolId, clock.now()).orElse(null);
+        Credits learnerThreshold = thresholds.threshold(schoolId, CreditType.LEARNER);
+        Credits connectThreshold = thresholds.threshold(schoolId, CreditType.CONNECT);
         return new Balances(
                 new Learner(learner.available().toDecimal(), learner.pending().toDecimal(),
-                        learner.available().compareTo(Credits.of(learnerThreshold)) < 0),
+                        learner.available().compareTo(learnerThreshold) < 0),
                 new Connect(connect.available().toDecimal(), connect.held().toDecimal(),
                         connect.pending().toDecimal(), allowance,
-                        connect.available().compareTo(Credits.of(connectThreshold)) < 0, connectThreshold));
+                        connect.available().compareTo(connectThreshold) < 0, connectThreshold.toDecimal()));
     }
 }

@@ -211,7 +211,7 @@ public class Ledger {
     private int expireLotsOf(String schoolId, CreditType type, Instant now) {
         lockBalance(schoolId, type);
         List<long[]> lots = db.list("select lot_id, remaining from lot where school_id = ? and credit_type = ?"
-                        + " and state = 'available' and expires_at <= ? for update",
+                        + " and state = 'available' and expires_at <= ? order by lot_id for update",
                 rs -> new long[] {rs.getLong(1), rs.getLong(2)}, schoolId, type.code(), now);
         for (long[] lot : lots) {
             db.update("update lot set state = 'expired', remaining = 0 where school_id = ? and lot_id = ?", schoolId,

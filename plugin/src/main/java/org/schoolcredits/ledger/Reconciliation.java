@@ -11,7 +11,8 @@ import org.schoolcredits.storage.Jdbc;
  * available balance equals the sum of its entries and of its spendable lots, the pending
  * balance those of pending lots (the held balance is the sum of the open holds by definition);
  * every hold took exactly its amount from lots; every refund refers to one released usage and
- * never exceeds it.
+ * never exceeds it; every paid purchase has exactly one entry crediting its credits, and every
+ * purchase entry belongs to a purchase, crediting only a paid one.
  * Negative balances, lots and holds are refused by the database's own constraints.
  */
 @ApplicationScoped
@@ -75,6 +76,22 @@ public class Reconciliation {
                       where u.school_id = h.school_id and u.hold_id = h.hold_id and r.kind = 'refund') <> 1
                 """, rs -> mismatches.add(rs.getString(1) + ": released hold " + rs.getString(2)
                 + " is not refunded exactly once"));
+        snapshot.list("""
+                select p.school_id, p.purchase_id, p.status, count(e.entry_id), coalesce(sum(e.amount), 0)
+                from purchase p
+                left join entry e on e.school_id = p.school_id and e.kind = 'purchase'
+                       and e.reference = p.purchase_id::text and e.amount > 0
+                group by 1, 2, 3, p.credits
+                having count(e.entry_id) <> case when p.status = 'paid' then 1 else 0 end
+                    or (p.status = 'paid' and coalesce(sum(e.amount), 0) <> p.credits)
+                """, rs -> mismatches.add(rs.getString(1) + ": " + rs.getString(3) + " purchase " + rs.getString(2)
+                + " has " + rs.getLong(4) + " credit entries of " + rs.getLong(5) + " in all"));
+        snapshot.list("""
+                select e.school_id, e.entry_id from entry e
+                left join purchase p on p.school_id = e.school_id and p.purchase_id::text = e.reference
+                where e.kind = 'purchase' and (p.purchase_id is null or (e.amount > 0 and p.status <> 'paid'))
+                """, rs -> mismatches.add(rs.getString(1) + ": purchase entry " + rs.getLong(2)
+                + " has no purchase, or credits one that is not paid"));
         int schools = snapshot.one("select count(*) from school", rs -> rs.getInt(1)).orElse(0);
         return new Report(mismatches.isEmpty(), schools, List.copyOf(mismatches));
     }

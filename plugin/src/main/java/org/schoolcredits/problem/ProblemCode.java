@@ -7,6 +7,9 @@ public enum ProblemCode {
     UNKNOWN_FIELD(400, "The request has a field that is not accepted"),
     INVALID_PARAMETER(400, "A query or path parameter is invalid"),
     IDEMPOTENCY_KEY_INVALID(400, "The Idempotency-Key header is invalid"),
+    UNKNOWN_PACKAGE(400, "There is no package with this id"),
+    UNKNOWN_PAYMENT_METHOD(400, "The payment method must be card, bacs or cheque"),
+    WEBHOOK_SIGNATURE_INVALID(400, "The Stripe signature is missing, wrong, stale or in the future"),
     UNAUTHENTICATED(401, "Authentication is required"),
     INSUFFICIENT_CREDITS(402, "Not enough credits"),
     PERMISSION_DENIED(403, "You do not have permission to do this"),
@@ -19,8 +22,11 @@ public enum ProblemCode {
     IDEMPOTENCY_KEY_REUSED(409, "The Idempotency-Key was used for a different request"),
     REFERENCE_ALREADY_USED(409, "An action with this reference was already charged"),
     BALANCE_WOULD_GO_NEGATIVE(409, "The adjustment would take the balance below zero"),
+    PURCHASE_NOT_PENDING(409, "The purchase is not a pending BACS or cheque payment"),
     BODY_TOO_LARGE(413, "The request body is too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "The request body must be JSON"),
+    RATE_LIMITED(429, "Too many requests"),
+    PAYMENT_PROVIDER_FAILED(502, "The payment provider could not be reached"),
     SERVICE_UNAVAILABLE(503, "The service is unavailable, try again shortly"),
     INTERNAL_ERROR(500, "Something went wrong on our side");
 

@@ -126,6 +126,19 @@ public final class JsonBody {
         throw CreditsException.invalidField(field, "'" + field + "' must be true or false");
     }
 
+    /**
+     * A required nested object, read as strictly as the body. Its fields go by their full name,
+     * e.g. {@code lowBalanceThreshold.learner}, in {@link #only} and in the errors that name them.
+     */
+    public JsonBody object(String field) {
+        if (!(json.get(field) instanceof JsonObject nested)) {
+            throw CreditsException.invalidField(field, "'" + field + "' must be an object");
+        }
+        var named = Json.createObjectBuilder();
+        nested.forEach((name, value) -> named.add(field + "." + name, value));
+        return new JsonBody(named.build());
+    }
+
     public boolean has(String field) {
         return json.containsKey(field) && json.get(field) != JsonValue.NULL;
     }

@@ -31,10 +31,7 @@ public class JsonBodyReader implements MessageBodyReader<JsonBody> {
     @Override
     public JsonBody readFrom(Class<JsonBody> type, Type genericType, Annotation[] annotations, MediaType mediaType,
                              MultivaluedMap<String, String> headers, InputStream entity) throws IOException {
-        byte[] bytes = entity.readNBytes(MAX_BYTES + 1);
-        if (bytes.length > MAX_BYTES) {
-            throw new CreditsException(ProblemCode.BODY_TOO_LARGE, "The body must be at most " + MAX_BYTES + " bytes");
-        }
+        byte[] bytes = Bodies.read(entity, MAX_BYTES, "The body");
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)

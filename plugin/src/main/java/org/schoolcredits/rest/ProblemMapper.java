@@ -37,7 +37,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                         e.creditType().code(), "required", e.required(), "available", e.available(),
                         "topUpUrl", e.topUpUrl()), thrown);
             }
-            if (t instanceof SQLException || t instanceof jakarta.resource.ResourceException) {
+            if (databaseUnavailable(t)) {
                 return problem(ProblemCode.SERVICE_UNAVAILABLE, "The credits database cannot be reached", Map.of(), thrown);
             }
         }
@@ -45,6 +45,22 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             return problem(codeFor(e.getResponse().getStatus()), e.getMessage(), Map.of(), thrown);
         }
         return problem(ProblemCode.INTERNAL_ERROR, "An unexpected error happened", Map.of(), thrown);
+    }
+
+    /**
+     * The database is down, restarting, out of connections, or asked us to retry (serialization
+     * failure, deadlock): the client may retry. Any other SQL error is our bug (500).
+     */
+    static boolean databaseUnavailable(Throwable t) {
+        if (t instanceof jakarta.resource.ResourceException || t instanceof java.net.ConnectException) {
+            return true;
+        }
+        if (!(t instanceof SQLException e)) {
+            return false;
+        }
+        String state = e.getSQLState();
+        return state == null || state.startsWith("08") || state.startsWith("53") || state.startsWith("57")
+                || state.startsWith("40");
     }
 
     private static ProblemCode codeFor(int status) {
@@ -70,6 +86,8 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         extensions.forEach((name, value) -> {
             if (value instanceof BigDecimal number) {
                 json.add(name, number);
+            } else if (value instanceof Long number) {
+                json.add(name, number);
             } else if (value != null) {
                 json.add(name, value.toString());
             }
@@ -84,6 +102,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         }
         if (code == ProblemCode.SERVICE_UNAVAILABLE) {
             response.header("Retry-After", "5");
+        }
+        if (extensions.get("retryAfter") != null) {
+            response.header("Retry-After", extensions.get("retryAfter").toString());
         }
         if (code == ProblemCode.UNAUTHENTICATED) {
             response.header("WWW-Authenticate", "Basic realm=\"School Credits\"");

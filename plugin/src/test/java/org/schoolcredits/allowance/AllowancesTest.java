@@ -3,6 +3,7 @@ package org.schoolcredits.allowance;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -19,6 +20,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.schoolcredits.TestClock;
+import org.schoolcredits.alerts.AlertEmails;
+import org.schoolcredits.alerts.AlertSettingsRepository;
+import org.schoolcredits.alerts.Outbox;
 import org.schoolcredits.TestDatabase;
 import org.schoolcredits.host.CreditType;
 import org.schoolcredits.host.Plan;
@@ -40,6 +44,7 @@ class AllowancesTest {
     TestClock clock;
     Ledger ledger;
     Allowances allowances;
+    AlertEmails emails;
     final Map<String, Plan> plans = new ConcurrentHashMap<>();
 
     @BeforeEach
@@ -51,7 +56,7 @@ class AllowancesTest {
             @Override
             public Optional<School> find(String id) {
                 return Optional.of(new School(id, id, plans.getOrDefault(id, Plan.STANDARD), ZoneId.of("Europe/London"),
-                        List.of()));
+                        List.of("head@" + id + ".example.org")));
             }
 
             @Override
@@ -59,7 +64,11 @@ class AllowancesTest {
                 return plans.keySet().stream().map(id -> find(id).orElseThrow()).toList();
             }
         };
-        allowances = new Allowances(ledger, directory, clock, db.jdbc(), 100);
+        Outbox outbox = new Outbox(db.jdbc(), clock);
+        AlertSettingsRepository settings = new AlertSettingsRepository(db.jdbc(), clock, new BigDecimal("2"),
+                new BigDecimal("20"));
+        emails = new AlertEmails(outbox, directory, ledger, settings);
+        allowances = new Allowances(ledger, directory, clock, db.jdbc(), 100, emails);
         db.run(() -> ledger.provision(SCHOOL));
     }
 
@@ -109,9 +118,9 @@ class AllowancesTest {
     }
 
     @Test
-    @DisplayName("only what is left of the allowance expires; purchased credits survive any number of month ends")
+    @DisplayName("only what is left of the allowance expires; credits without an expiry survive any number of month ends")
     void purchasedCreditsNeverExpire() {
-        db.run(() -> ledger.grant(new Grant(SCHOOL, CreditType.CONNECT, LotSource.PURCHASE, "purchase-1",
+        db.run(() -> ledger.grant(new Grant(SCHOOL, CreditType.CONNECT, LotSource.ADJUSTMENT, "adjustment-1",
                 Credits.of(50), null, false, Actor.SYSTEM)));
         becomePro();
         db.run(() -> ledger.adjust(SCHOOL, CreditType.CONNECT, Credits.of(-30), "spent", Actor.SYSTEM));
@@ -123,6 +132,31 @@ class AllowancesTest {
         assertEquals(Credits.of(150), connect(), "50 purchased + this month's 100");
         assertEquals(-70_000, db.jdbc().one("select amount from entry where kind = 'expiry' order by entry_id limit 1",
                 rs -> rs.getLong(1)).orElseThrow(), "the first month end wrote off the 70 left of the allowance");
+    }
+
+    @Test
+    @DisplayName("a new monthly grant e-mails the school's admins once, on becoming Pro and at each month start")
+    void allowanceEmails() {
+        becomePro();
+        becomePro();
+        assertEquals(1, count("select count(*) from outbox where kind = 'allowance_added'"));
+        db.run(allowances::monthEnd);
+        assertEquals(1, count("select count(*) from outbox where kind = 'allowance_added'"), "nothing new this month");
+        clock.set(Instant.parse("2026-12-01T00:00:00Z"));
+        db.run(allowances::monthEnd);
+        db.run(allowances::monthEnd);
+        assertEquals(2, count("select count(*) from outbox where kind = 'allowance_added'"));
+        assertEquals("head@riverside.example.org", db.jdbc().one("select recipient from outbox order by email_id desc"
+                + " limit 1", rs -> rs.getString(1)).orElseThrow());
+    }
+
+    @Test
+    @DisplayName("a Pro school enabling the plugin gets its allowance without an e-mail")
+    void enablingSendsNoEmail() {
+        plans.put(SCHOOL, Plan.PRO);
+        db.run(() -> allowances.enabled(new org.schoolcredits.host.SchoolEnabled(SCHOOL)));
+        assertEquals(Credits.of(100), connect());
+        assertEquals(0, count("select count(*) from outbox"));
     }
 
     @Test

@@ -73,9 +73,19 @@ class LearnersTest {
         assertTrue(report.ok(), () -> String.join("\n", report.mismatches()));
     }
 
+    /** Adds learner credits: available ones as a platform adjustment, pending ones as a BACS purchase. */
     void buy(long credits, boolean pending) {
-        db.run(() -> ledger.grant(new Grant(SCHOOL, CreditType.LEARNER, LotSource.PURCHASE,
-                "purchase:" + UUID.randomUUID(), Credits.of(credits), null, pending, Actor.of(STAFF))));
+        if (!pending) {
+            db.run(() -> ledger.grant(new Grant(SCHOOL, CreditType.LEARNER, LotSource.ADJUSTMENT,
+                    "adjustment:" + UUID.randomUUID(), Credits.of(credits), null, false, Actor.of(STAFF))));
+            return;
+        }
+        UUID purchase = UUID.randomUUID();
+        jdbc.update("insert into purchase (school_id, purchase_id, package_id, credit_type, credits, pence, method,"
+                + " status, created_by_name, created_at, updated_at) values (?, ?, 'learner-10', 'learner', ?, 4500,"
+                + " 'bacs', 'pending', 'Sam Oak', now(), now())", SCHOOL, purchase, credits * 1000);
+        db.run(() -> ledger.grant(new Grant(SCHOOL, CreditType.LEARNER, LotSource.PURCHASE, purchase.toString(),
+                Credits.of(credits), null, true, Actor.of(STAFF))));
     }
 
     Registration register(String learnerRef) {
@@ -257,8 +267,7 @@ class LearnersTest {
     @Test
     @DisplayName("the history shows a learner's reference, and \"Deleted learner\" once the learner is deleted")
     void historyShowsDeletedLearner() {
-        db.run(() -> ledger.grant(new Grant(SCHOOL, CreditType.LEARNER, LotSource.PURCHASE, "purchase-h",
-                Credits.of(1), null, false, Actor.SYSTEM)));
+        buy(1, false);
         History history = new History(jdbc);
         HistoryQuery redemptions = new HistoryQuery(null, "LEARNER_REGISTRATION", null, null, null, null, 10);
         db.run(() -> learners.register(SCHOOL, "H123456789012", STAFF));

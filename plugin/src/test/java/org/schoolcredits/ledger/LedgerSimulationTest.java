@@ -74,7 +74,7 @@ class LedgerSimulationTest {
                     Instant expires = allowance ? clock.now().plus(Duration.ofHours(1 + random.nextInt(48))) : null;
                     String reference = "grant-" + references++;
                     db.run(() -> ledger.grant(new Grant(school, CreditType.CONNECT,
-                            allowance ? LotSource.ALLOWANCE : LotSource.PURCHASE, reference, Credits.of(amount),
+                            allowance ? LotSource.ALLOWANCE : LotSource.ADJUSTMENT, reference, Credits.of(amount),
                             expires, false, Actor.SYSTEM)));
                 } else {
                     long amount = random.nextInt(41) - 20;

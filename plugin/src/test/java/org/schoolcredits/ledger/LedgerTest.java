@@ -50,9 +50,19 @@ class LedgerTest {
         assertTrue(report.ok(), () -> String.join("\n", report.mismatches()));
     }
 
+    /** Credits that never expire; purchases are reconciled against their purchase, so these are an adjustment. */
     void buy(String school, CreditType type, long credits) {
-        db.run(() -> ledger.grant(new Grant(school, type, LotSource.PURCHASE, "purchase:" + UUID.randomUUID(),
+        db.run(() -> ledger.grant(new Grant(school, type, LotSource.ADJUSTMENT, "top-up:" + UUID.randomUUID(),
                 Credits.of(credits), null, false, STAFF)));
+    }
+
+    /** A BACS purchase of 10 learner credits, as the purchases capability records one; returns its id. */
+    String pendingPurchase() {
+        UUID id = UUID.randomUUID();
+        db.jdbc().update("insert into purchase (school_id, purchase_id, package_id, credit_type, credits, pence, method,"
+                + " status, created_by_name, created_at, updated_at) values (?, ?, 'learner-10', 'learner', 10000, 4500,"
+                + " 'bacs', 'pending', 'Sam Oak', now(), now())", SCHOOL, id);
+        return id.toString();
     }
 
     Hold reserve(Feature feature, Credits price, String reference) {
@@ -231,11 +241,12 @@ class LedgerTest {
         db.run(() -> ledger.grant(new Grant(SCHOOL, CreditType.CONNECT, LotSource.ALLOWANCE, "2026-11",
                 Credits.of(2), Instant.parse("2026-12-01T00:00:00Z"), false, Actor.SYSTEM)));
         Hold hold = reserve(Feature.DVLA_LICENCE_CHECK, Credits.of(8), "check");
-        List<String> parts = db.jdbc().list("select l.source, l.amount, hl.amount, l.remaining from hold_lot hl"
+        List<String> parts = db.jdbc().list("select case when l.expires_at is null then 'bought' else 'allowance' end, l.amount, hl.amount,"
+                        + " l.remaining from hold_lot hl"
                         + " join lot l using (school_id, lot_id) where hl.hold_id = ? order by hl.lot_id",
                 rs -> rs.getString(1) + " " + rs.getLong(2) / 1000 + ": took " + rs.getLong(3) / 1000 + ", left "
                         + rs.getLong(4) / 1000, hold.id());
-        assertEquals(List.of("purchase 3: took 3, left 0", "purchase 5: took 3, left 2", "allowance 2: took 2, left 0"),
+        assertEquals(List.of("bought 3: took 3, left 0", "bought 5: took 3, left 2", "allowance 2: took 2, left 0"),
                 parts);
         assertEquals(new Balance(Credits.of(2), Credits.of(8), Credits.ZERO), connect());
     }
@@ -256,16 +267,18 @@ class LedgerTest {
     @Test
     @DisplayName("pending credits show but cannot be spent, and settle once")
     void pendingLots() {
-        db.run(() -> ledger.grant(new Grant(SCHOOL, CreditType.LEARNER, LotSource.PURCHASE, "purchase:bacs",
+        String purchase = pendingPurchase();
+        db.run(() -> ledger.grant(new Grant(SCHOOL, CreditType.LEARNER, LotSource.PURCHASE, purchase,
                 Credits.of(10), null, true, STAFF)));
         assertEquals(new Balance(Credits.ZERO, Credits.ZERO, Credits.of(10)), ledger.balance(SCHOOL, CreditType.LEARNER));
         assertThrows(InsufficientCreditsException.class, () -> db.tx(() -> ledger.redeem(SCHOOL,
                 Feature.LEARNER_REGISTRATION, Credits.of(1), 1, "learner", STAFF)));
-        assertTrue(db.tx(() -> ledger.settlePending(SCHOOL, CreditType.LEARNER, LotSource.PURCHASE, "purchase:bacs",
+        assertTrue(db.tx(() -> ledger.settlePending(SCHOOL, CreditType.LEARNER, LotSource.PURCHASE, purchase,
                 true, Actor.SYSTEM)));
         assertEquals(false, db.tx(() -> ledger.settlePending(SCHOOL, CreditType.LEARNER, LotSource.PURCHASE,
-                "purchase:bacs", true, Actor.SYSTEM)));
+                purchase, true, Actor.SYSTEM)));
         assertEquals(new Balance(Credits.of(10), Credits.ZERO, Credits.ZERO), ledger.balance(SCHOOL, CreditType.LEARNER));
+        db.jdbc().update("update purchase set status = 'paid'"); // as clearing the purchase does with the credits
     }
 
     @Test

@@ -1,0 +1,38 @@
+package org.schoolcredits.demo;
+
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+
+/** Reads the demo API's request bodies: a JSON object, or a 400 problem. */
+final class DemoJson {
+
+    private DemoJson() {
+    }
+
+    static JsonObject object(String text) {
+        try (JsonReader reader = Json.createReader(new StringReader(text == null ? "" : text))) {
+            if (reader.readValue() instanceof JsonObject object) {
+                return object;
+            }
+        } catch (JsonException e) {
+            // answered below
+        }
+        throw new DemoProblems.Refusal(400, "malformed_json", "The body must be a JSON object");
+    }
+
+    /** A required string field of {@code min} to {@code max} characters, trimmed. */
+    static String text(JsonObject body, String field, int min, int max) {
+        JsonValue value = body.get(field);
+        String text = value instanceof JsonString string ? string.getString().strip() : "";
+        if (text.length() < Math.max(1, min) || text.length() > max) {
+            throw new DemoProblems.Refusal(400, "invalid_field",
+                    "'" + field + "' must be text of " + Math.max(1, min) + " to " + max + " characters");
+        }
+        return text;
+    }
+}

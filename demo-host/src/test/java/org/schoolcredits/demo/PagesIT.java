@@ -1,0 +1,306 @@
+package org.schoolcredits.demo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
+
+/** The demo's pages and the plugin's fragments in real headless Chromium, signed in through the login form. */
+@ExtendWith(RunningDemo.class)
+class PagesIT {
+
+    static final String STAFF = "staff@oakwood";
+    static final String ADMIN = "admin@oakwood";
+    static final List<String> PAGES = List.of("/", "/sms", "/dvla", "/settings/credits");
+    static final String[] CONNECT = {"credits-balance", "[data-credit=connect] .amount"};
+    static final String[] SETTINGS = {"credits-settings"};
+
+    static Browser browser;
+
+    @BeforeAll
+    static void start() {
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void stop() {
+        browser.close();
+    }
+
+    static String[] inSettings(String... path) {
+        String[] full = Arrays.copyOf(SETTINGS, SETTINGS.length + path.length);
+        System.arraycopy(path, 0, full, SETTINGS.length, path.length);
+        return full;
+    }
+
+    static void send(String formSelector, String... fieldsAndValues) {
+        for (int i = 0; i < fieldsAndValues.length; i += 2) {
+            WebElement field = browser.find(fieldsAndValues[i]);
+            field.clear();
+            field.sendKeys(fieldsAndValues[i + 1]);
+        }
+        browser.find(formSelector + " button[type=submit]").click();
+    }
+
+    /** The history rows the settings panel shows once filtered by {@code filter} and {@code value}. */
+    static List<WebElement> historyFilteredBy(String filter, String value) {
+        new Select(browser.find(inSettings("select[name=" + filter + "]"))).selectByValue(value);
+        browser.find(inSettings("form[aria-label='Filter the history'] button[type=submit]")).click();
+        browser.until("the history shows only " + value, () -> {
+            List<WebElement> cells = browser.findAll(inSettings("tbody tr td[data-column=Feature]"));
+            return !cells.isEmpty() && cells.stream().allMatch(c -> c.getText().equals(featureName(value)));
+        });
+        return browser.findAll(inSettings("table.history tbody tr"));
+    }
+
+    static String featureName(String feature) {
+        return switch (feature) {
+            case "SMS" -> "SMS";
+            case "DVLA_LICENCE_CHECK" -> "DVLA licence check";
+            default -> throw new IllegalArgumentException(feature);
+        };
+    }
+
+    static String cell(WebElement row, String column) {
+        return row.findElement(org.openqa.selenium.By.cssSelector("td[data-column='" + column + "']")).getText();
+    }
+
+    @Test
+    @DisplayName("staff send an SMS and the balance widget falls by 0.6; beside Send it costs 0.6 credits (£0.06)")
+    void smsCostsItsPrice() {
+        ConnectIT.setOakwoodConnect(50);
+        browser.signIn(STAFF);
+        browser.open("/");
+        assertEquals("50", browser.find(CONNECT).getText());
+        browser.open("/sms");
+        assertTrue(browser.find("credits-cost", "span").getText().contains("0.6 credits (£0.06)"));
+        send("#sms", "#to", "07700900001", "#text", "Trip tomorrow");
+        assertEquals("Sent 1, failed 0, 0.6 credits.", browser.textOnce("Sent", "#sms [role=status]"));
+        browser.open("/");
+        assertEquals("49.4", browser.find(CONNECT).getText());
+    }
+
+    @Test
+    @DisplayName("a failing DVLA check says no credits were charged and shows as refunded in the settings panel's history")
+    void failedDvlaCheckIsRefunded() {
+        ConnectIT.setOakwoodConnect(30);
+        browser.signIn(STAFF);
+        browser.open("/dvla");
+        assertTrue(browser.find("credits-cost[feature=DVLA_LICENCE_CHECK]", "span").getText()
+                .contains("8 credits (£0.80)"));
+        send("#licence", "#licence-number", "FAIL0001");
+        assertEquals("The DVLA check failed; no credits were charged.",
+                browser.textOnce("DVLA", "#licence [role=status]"));
+        browser.signIn(ADMIN);
+        browser.open("/settings/credits");
+        WebElement newest = historyFilteredBy("feature", "DVLA_LICENCE_CHECK").stream()
+                .filter(row -> cell(row, "Entry").equals("Usage")).findFirst().orElseThrow();
+        assertEquals("Refunded", cell(newest, "Status"));
+        assertEquals("Sam Oak", cell(newest, "By"));
+        assertEquals("30", browser.find(inSettings("credits-balance", "[data-credit=connect] .amount")).getText());
+    }
+
+    @Test
+    @DisplayName("after paging to the end of the history, the CSV download holds exactly the rows shown")
+    void csvHoldsTheRowsShown() {
+        ConnectIT.setOakwoodConnect(50);
+        String thirty = IntStream.range(0, 30).mapToObj(i -> "\"0770090%04d\"".formatted(i))
+                .collect(Collectors.joining(","));
+        assertEquals(201, ConnectIT.STAFF.post("/api/demo/sms", "{\"to\":[" + thirty + "],\"text\":\"Hi\"}").status());
+        browser.signIn(ADMIN);
+        browser.open("/settings/credits");
+        historyFilteredBy("feature", "SMS");
+        WebElement more = browser.find(inSettings("button[data-action=more]"));
+        assertEquals("Show more", more.getText());
+        while (more.isDisplayed()) {
+            int before = browser.findAll(inSettings("table.history tbody tr")).size();
+            more.click();
+            browser.until("the next page", () -> browser.findAll(inSettings("table.history tbody tr")).size() > before);
+        }
+        List<String> shown = browser.findAll(inSettings("table.history tbody tr")).stream()
+                .map(row -> row.getAttribute("data-id")).toList();
+        assertTrue(shown.size() > 25, "more than one page of 25: " + shown.size());
+        String csv = (String) browser.jsAsync("""
+                const [button, done] = arguments;
+                const original = URL.createObjectURL;
+                URL.createObjectURL = (blob) => {
+                  URL.createObjectURL = original;
+                  blob.text().then(done);
+                  return original.call(URL, blob);
+                };
+                button.click();
+                """, browser.find(inSettings("button[data-action=csv]")));
+        List<String> lines = csv.lines().toList();
+        assertEquals("id,at,creditType,kind,feature,amount,balanceAfter,status,initiatedBy,reference", lines.get(0));
+        assertEquals(shown, lines.stream().skip(1).map(line -> line.substring(0, line.indexOf(','))).toList());
+    }
+
+    @Test
+    @DisplayName("a reference holding markup shows as its literal text, and no element is made from it")
+    void markupShowsAsText() {
+        ConnectIT.setOakwoodConnect(10);
+        String reason = "Correction <img src=x onerror=alert(1)>";
+        assertEquals(201, ConnectIT.FINANCE.post("/api/credits/platform/adjustments", "{\"school\":\"oakwood\","
+                + "\"creditType\":\"connect\",\"amount\":-1,\"reason\":\"" + reason + "\"}").status());
+        browser.signIn(ADMIN);
+        browser.open("/settings/credits");
+        WebElement newest = browser.find(inSettings("table.history tbody tr"));
+        assertEquals(reason, cell(newest, "Reference"));
+        assertEquals(0L, browser.js("const walk = (root) => [...root.querySelectorAll('*')].flatMap("
+                + "(e) => e.shadowRoot ? [e, ...walk(e.shadowRoot)] : [e]);"
+                + "return walk(document).filter((e) => e.localName === 'img').length"));
+        assertThrows(NoAlertPresentException.class, () -> browser.driver().switchTo().alert());
+    }
+
+    @Test
+    @DisplayName("staff see balances but no Credits link and no Buy button, and are told only school admins can buy")
+    void staffCannotBuy() {
+        browser.signIn(STAFF);
+        browser.open("/settings/credits");
+        List<String> links = browser.findAll("nav.demo a").stream().map(a -> a.getAttribute("href")).toList();
+        assertTrue(links.stream().anyMatch(href -> href.endsWith("/sms")), links::toString);
+        assertFalse(links.stream().anyMatch(href -> href.endsWith("/settings/credits")), links::toString);
+        assertEquals("Only school admins can buy credits. Ask one of them to top up.", browser.find(".notice").getText());
+        assertTrue(browser.findAll("credits-settings").isEmpty());
+        assertFalse(browser.find(CONNECT).getText().isBlank());
+        browser.signIn(ADMIN);
+        browser.open("/settings/credits");
+        assertTrue(browser.findAll("nav.demo a").stream().anyMatch(a -> a.getAttribute("href").endsWith("/settings/credits")));
+        assertFalse(browser.findAll(inSettings("button[aria-label^=Buy]")).isEmpty());
+    }
+
+    @Test
+    @DisplayName("signing out from the navigation ends the session: the pages ask for a sign-in again")
+    void signOut() {
+        browser.signIn(STAFF);
+        browser.open("/sms");
+        browser.find("nav.demo .who button").click();
+        browser.until("the login page", () -> browser.driver().getCurrentUrl().endsWith("/login"));
+        browser.driver().get(RunningDemo.baseUrl() + "/sms");
+        assertTrue(browser.driver().getCurrentUrl().contains("/login?next=/sms"), browser.driver().getCurrentUrl());
+    }
+
+    @Test
+    @DisplayName("while a balance is low a banner shows on every page: a top-up link for admins, advice for staff")
+    void lowBalanceBanner() {
+        ConnectIT.setOakwoodConnect(5);
+        browser.signIn(ADMIN);
+        for (String page : PAGES) {
+            browser.open(page);
+            assertTrue(browser.textOnce("left", "credits-banner", ".banner").contains("5 Connect credits left"), page);
+            assertTrue(browser.find("credits-banner", ".banner a").getAttribute("href").endsWith("/settings/credits"));
+        }
+        browser.signIn(STAFF);
+        browser.open("/sms");
+        assertTrue(browser.textOnce("left", "credits-banner", ".banner").contains("Ask a school admin to top up"));
+        assertTrue(browser.findAll("credits-banner", ".banner a").isEmpty());
+        ConnectIT.setOakwoodConnect(50);
+        adjustOakwoodLearner(2);
+        try {
+            browser.open("/");
+            assertTrue(browser.findAll("credits-banner", ".banner").isEmpty());
+        } finally {
+            adjustOakwoodLearner(-2);
+        }
+    }
+
+    static void adjustOakwoodLearner(int amount) {
+        assertEquals(201, ConnectIT.FINANCE.post("/api/credits/platform/adjustments", "{\"school\":\"oakwood\","
+                + "\"creditType\":\"learner\",\"amount\":" + amount + ",\"reason\":\"PagesIT\"}").status());
+    }
+
+    @Test
+    @DisplayName("an SMS the balance cannot cover opens the Not enough credits dialog with the top-up link;"
+            + " Esc closes it and the focus returns to Send")
+    void insufficientCreditsDialog() throws Exception {
+        ConnectIT.setOakwoodConnect(1);
+        browser.signIn(STAFF);
+        browser.open("/sms");
+        send("#sms", "#to", "07700900001, 07700900002", "#text", "Trip tomorrow");
+        WebElement dialog = browser.find("credits-topup-dialog", "dialog[open]");
+        assertTrue(dialog.getText().contains("This needs 1.2 Connect credits and the school has 1 Connect credit."),
+                dialog.getText());
+        WebElement topUp = browser.find("credits-topup-dialog", "dialog a");
+        assertTrue(topUp.getAttribute("href").endsWith("/settings/credits"));
+        assertEquals(topUp, browser.js("return document.activeElement.shadowRoot.activeElement"));
+        browser.screenshot("sms-not-enough-credits");
+        new Actions(browser.driver()).sendKeys(Keys.ESCAPE).perform();
+        browser.until("the dialog closes", () -> browser.findAll("credits-topup-dialog", "dialog[open]").isEmpty());
+        assertEquals("Send", browser.js("return document.activeElement.textContent"));
+        assertEquals(0, BigDecimal.ONE.compareTo(ConnectIT.connect(ConnectIT.STAFF)));
+    }
+
+    @Test
+    @DisplayName("the spending chart counts an SMS sent today and leaves a refunded one out")
+    void chartCountsSpending() {
+        ConnectIT.setOakwoodConnect(50);
+        browser.signIn(ADMIN);
+        browser.open("/settings/credits");
+        BigDecimal before = smsSpent();
+        assertEquals(201, ConnectIT.STAFF.post("/api/demo/sms",
+                "{\"to\":[\"07700900001\",\"07700900999\"],\"text\":\"Hi\"}").status());
+        browser.open("/settings/credits");
+        assertEquals(0, before.add(new BigDecimal("0.6")).compareTo(smsSpent()));
+        assertFalse(browser.findAll(inSettings("svg rect")).isEmpty());
+    }
+
+    static BigDecimal smsSpent() {
+        List<WebElement> row = browser.findAll(inSettings("tr[data-feature=SMS] td"));
+        return row.isEmpty() ? BigDecimal.ZERO : new BigDecimal(row.get(0).getText().split(" ")[0].replace(",", ""));
+    }
+
+    @Test
+    @DisplayName("axe-core finds no serious or critical violation on any page, and the styles apply under the CSP")
+    void accessible() throws Exception {
+        ConnectIT.setOakwoodConnect(5);
+        browser.console();
+        List<String> problems = new ArrayList<>();
+        for (String user : List.of(ADMIN, STAFF)) {
+            browser.signIn(user);
+            for (String page : PAGES) {
+                browser.open(page);
+                browser.find("credits-banner", ".banner");
+                browser.seriousAccessibilityViolations().forEach(v -> problems.add(user + " " + page + ": " + v));
+                browser.screenshot(user.replace('@', '-') + page.replace('/', '-'));
+            }
+        }
+        assertEquals(List.of(), problems);
+        assertEquals("700", browser.js("return getComputedStyle(document.querySelector('credits-balance').shadowRoot"
+                + ".querySelector('.amount')).fontWeight"));
+        assertEquals(List.of(), browser.console().stream().filter(m -> m.contains("Content Security Policy")).toList());
+    }
+
+    @Test
+    @DisplayName("at 360 px wide no page scrolls sideways")
+    void narrowScreen() throws Exception {
+        ConnectIT.setOakwoodConnect(5);
+        browser.signIn(ADMIN);
+        browser.width(360);
+        try {
+            for (String page : PAGES) {
+                browser.open(page);
+                browser.screenshot("360" + (page.equals("/") ? "-dashboard" : page.replace('/', '-')));
+                assertTrue((Long) browser.js("return document.documentElement.scrollWidth") <= 360, page);
+            }
+        } finally {
+            browser.width(0);
+        }
+    }
+}

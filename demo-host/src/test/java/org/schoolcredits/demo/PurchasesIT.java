@@ -1,0 +1,102 @@
+package org.schoolcredits.demo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.math.BigDecimal;
+import java.net.URI;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Buying credits on the running demo: card through the simulated checkout, BACS cleared by finance. */
+@ExtendWith(RunningDemo.class)
+class PurchasesIT {
+
+    static BigDecimal balance(String user, String type, String field) {
+        Api.Reply reply = Api.as(user).get("/api/credits/balance");
+        assertEquals(200, reply.status(), reply::toString);
+        return reply.json().getJsonObject(type).getJsonNumber(field).bigDecimalValue();
+    }
+
+    static Api.Reply buy(String user, String packageId, String method, String idempotencyKey) {
+        return Api.as(user).send("POST", "/api/credits/purchases",
+                "{\"packageId\":\"" + packageId + "\",\"method\":\"" + method + "\"}", idempotencyKey);
+    }
+
+    @Test
+    @DisplayName("an admin buys connect-medium by card through the simulated checkout: Connect rises by exactly 100")
+    void cardThroughSimulatedCheckout() {
+        BigDecimal before = balance("admin@oakwood", "connect", "available");
+        Api.Reply created = buy("admin@oakwood", "connect-medium", "card", "double-click-1");
+        assertEquals(201, created.status(), created::toString);
+        JsonObject purchase = created.json();
+        assertEquals("awaiting_payment", purchase.getString("status"));
+        Api.Reply again = buy("admin@oakwood", "connect-medium", "card", "double-click-1");
+        assertEquals(purchase.getString("id"), again.json().getString("id"), "a double click makes one purchase");
+        assertEquals(purchase.getString("checkoutSessionId"), again.json().getString("checkoutSessionId"));
+
+        String checkout = URI.create(purchase.getString("checkoutUrl")).getPath();
+        Api.Reply page = Api.anonymous().get(checkout);
+        assertEquals(200, page.status());
+        assertTrue(page.body().contains("Simulated checkout"), page.body());
+        Api.Reply paid = Api.anonymous().post(checkout + "/complete", null);
+        assertEquals(200, paid.status(), paid::toString);
+        assertEquals("paid", paid.json().getString("status"));
+
+        assertEquals(before.add(BigDecimal.valueOf(100)), balance("admin@oakwood", "connect", "available"));
+        String path = "/api/credits/purchases/" + purchase.getString("id");
+        assertEquals("paid", Api.as("admin@oakwood").get(path).json().getString("status"));
+        assertEquals(404, Api.as("admin@riverside").get(path).status(), "another school's purchase");
+        assertEquals(404, Api.as("admin@oakwood").get("/api/credits/purchases/not-an-id").status());
+
+        Api.Reply paidAgain = Api.anonymous().post(checkout + "/complete", null);
+        assertEquals(200, paidAgain.status(), paidAgain::toString);
+        assertEquals(before.add(BigDecimal.valueOf(100)), balance("admin@oakwood", "connect", "available"));
+    }
+
+    @Test
+    @DisplayName("a BACS purchase of learner-10 shows 10 pending; finance clears it once and 10 become available")
+    void bacsClearedByFinance() {
+        BigDecimal available = balance("admin@riverside", "learner", "available");
+        BigDecimal pending = balance("admin@riverside", "learner", "pending");
+        Api.Reply created = buy("admin@riverside", "learner-10", "bacs", null);
+        assertEquals(201, created.status(), created::toString);
+        assertEquals("pending", created.json().getString("status"));
+        assertTrue(created.json().getString("instructions").contains(created.json().getString("id")));
+        assertEquals(pending.add(BigDecimal.TEN), balance("admin@riverside", "learner", "pending"));
+
+        String id = created.json().getString("id");
+        Api.Reply listed = Api.as("finance@platform").get("/api/credits/platform/purchases?status=pending");
+        assertEquals(200, listed.status(), listed::toString);
+        assertTrue(listed.array().stream().map(JsonObject.class::cast)
+                .anyMatch(p -> p.getString("id").equals(id) && p.getString("school").equals("riverside")), listed::toString);
+
+        Api.Reply cleared = Api.as("finance@platform").post("/api/credits/platform/purchases/" + id + "/clear", null);
+        assertEquals(200, cleared.status(), cleared::toString);
+        assertEquals(available.add(BigDecimal.TEN), balance("admin@riverside", "learner", "available"));
+        assertEquals(pending, balance("admin@riverside", "learner", "pending"));
+        Api.Reply twice = Api.as("finance@platform").post("/api/credits/platform/purchases/" + id + "/clear", null);
+        assertEquals(409, twice.status());
+        assertEquals("purchase_not_pending", twice.json().getString("code"));
+        assertEquals(available.add(BigDecimal.TEN), balance("admin@riverside", "learner", "available"));
+        assertEquals("paid", Api.as("admin@riverside").get("/api/credits/purchases/" + id).json().getString("status"));
+    }
+
+    @Test
+    @DisplayName("staff cannot buy (403); an unknown package is a 400 naming the field; a forged webhook event a 400")
+    void refusals() {
+        Api.Reply staff = buy("staff@oakwood", "learner-10", "bacs", null);
+        assertEquals(403, staff.status());
+        assertEquals("permission_denied", staff.json().getString("code"));
+        Api.Reply unknown = buy("admin@oakwood", "learner-7", "bacs", null);
+        assertEquals(400, unknown.status());
+        assertEquals("packageId", unknown.json().getString("field"));
+        assertEquals(403, Api.as("admin@oakwood").get("/api/credits/platform/purchases").status());
+        Api.Reply forged = Api.anonymous().send("POST", "/api/credits/stripe/webhook",
+                "{\"id\":\"evt_forged\",\"type\":\"checkout.session.completed\"}", null);
+        assertEquals(400, forged.status());
+        assertEquals("webhook_signature_invalid", forged.json().getString("code"));
+    }
+}

@@ -1,0 +1,66 @@
+package org.schoolcredits.alerts;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.schoolcredits.host.CreditType;
+import org.schoolcredits.ledger.Credits;
+import org.schoolcredits.ledger.CreditsClock;
+import org.schoolcredits.ledger.LowBalanceThresholds;
+import org.schoolcredits.storage.Jdbc;
+
+/**
+ * Each school's alert settings; a school that never changed them has the configured default
+ * thresholds ({@code credits.low-balance.learner}, {@code credits.low-balance.connect}) and
+ * alert e-mails on. It answers the ledger's balance view's question of what is low.
+ */
+@ApplicationScoped
+public class AlertSettingsRepository implements LowBalanceThresholds {
+
+    private Jdbc db;
+    private CreditsClock clock;
+    private AlertSettings defaults;
+
+    protected AlertSettingsRepository() {
+    }
+
+    @Inject
+    public AlertSettingsRepository(Jdbc db, CreditsClock clock,
+                                   @ConfigProperty(name = "credits.low-balance.learner", defaultValue = "2")
+                                   BigDecimal learner,
+                                   @ConfigProperty(name = "credits.low-balance.connect", defaultValue = "20")
+                                   BigDecimal connect) {
+        this.db = db;
+        this.clock = clock;
+        this.defaults = new AlertSettings(Credits.of(learner), Credits.of(connect), true);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public AlertSettings of(String schoolId) {
+        return db.one("select learner_threshold, connect_threshold, email_alerts from alert_settings"
+                        + " where school_id = ?",
+                rs -> new AlertSettings(new Credits(rs.getLong(1)), new Credits(rs.getLong(2)), rs.getBoolean(3)),
+                schoolId).orElse(defaults);
+    }
+
+    /** Replaces the school's settings; {@code by} is the admin's user id. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public AlertSettings save(String schoolId, AlertSettings settings, String by) {
+        db.update("insert into alert_settings (school_id, learner_threshold, connect_threshold, email_alerts,"
+                        + " updated_at, updated_by) values (?, ?, ?, ?, ?, ?) on conflict (school_id) do update set"
+                        + " learner_threshold = excluded.learner_threshold,"
+                        + " connect_threshold = excluded.connect_threshold, email_alerts = excluded.email_alerts,"
+                        + " updated_at = excluded.updated_at, updated_by = excluded.updated_by",
+                schoolId, settings.learnerThreshold().millis(), settings.connectThreshold().millis(),
+                settings.emailAlerts(), clock.now(), by);
+        return settings;
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Credits threshold(String schoolId, CreditType type) {
+        return of(schoolId).threshold(type);
+    }
+}

@@ -1,0 +1,13 @@
+package org.schoolcredits.ledger;
+
+import org.schoolcredits.host.CreditType;
+
+/**
+ * Below which available balance a school's credits count as low. The ledger only asks; the
+ * alerts capability answers (each school may set its own levels), so the ledger stays unaware
+ * of alerts.
+ */
+public interface LowBalanceThresholds {
+
+    Credits threshold(String schoolId, CreditType type);
+}

@@ -1,0 +1,71 @@
+package org.schoolcredits.purchases;
+
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.schoolcredits.host.CreditType;
+import org.schoolcredits.ledger.Actor;
+import org.schoolcredits.ledger.Credits;
+import org.schoolcredits.ledger.Money;
+
+/**
+ * A school's order of one credit package, and how far its payment has got. Its credits are the
+ * ledger lot whose reference is the purchase id.
+ *
+ * @param flagReason why platform finance must look at it (a payment that disagreed with it), or null
+ * @param buyer      who ordered it; the credits are recorded as theirs
+ */
+public record Purchase(String schoolId, UUID id, String packageId, CreditType creditType, Credits credits,
+                       Money price, Method method, Status status, String checkoutSessionId, String checkoutUrl,
+                       String paymentIntentId, String receiptUrl, String flagReason, Actor buyer,
+                       Instant createdAt) {
+
+    /** How the school pays: Stripe Checkout, or a bank transfer or cheque that finance clears. */
+    public enum Method {
+        CARD, BACS, CHEQUE;
+
+        public String code() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        public static Method ofCode(String code) {
+            return byCode(values(), code);
+        }
+    }
+
+    public enum Status {
+        AWAITING_PAYMENT, PENDING, PAID, FAILED, CANCELLED;
+
+        public String code() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        public static Status ofCode(String code) {
+            return byCode(values(), code);
+        }
+    }
+
+    private static <E extends Enum<E>> E byCode(E[] values, String code) {
+        for (E value : values) {
+            if (value.name().toLowerCase(Locale.ROOT).equals(code)) {
+                return value;
+            }
+        }
+        throw new IllegalArgumentException("unknown " + values[0].getDeclaringClass().getSimpleName() + ": " + code);
+    }
+
+    /** The purchase id a client sent; empty when it is not one (which answers like a missing purchase). */
+    public static Optional<UUID> idOf(String text) {
+        try {
+            return Optional.of(UUID.fromString(text));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The ledger reference of this purchase's credits. */
+    public String reference() {
+        return id.toString();
+    }
+}

@@ -1,0 +1,98 @@
+package org.schoolcredits.purchases;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.schoolcredits.host.CreditType;
+import org.schoolcredits.ledger.Actor;
+import org.schoolcredits.ledger.Credits;
+import org.schoolcredits.ledger.Money;
+import org.schoolcredits.storage.Jdbc;
+
+/**
+ * The purchase table. A status changes only through {@link #transition}, a conditional update:
+ * of two deliveries racing for the same purchase, exactly one moves it.
+ */
+@ApplicationScoped
+public class PurchaseRepository {
+
+    private Jdbc db;
+
+    protected PurchaseRepository() {
+    }
+
+    @Inject
+    public PurchaseRepository(Jdbc db) {
+        this.db = db;
+    }
+
+    void insert(Purchase p) {
+        db.update("insert into purchase (school_id, purchase_id, package_id, credit_type, credits, pence, method,"
+                        + " status, created_by_id, created_by_name, created_at, updated_at)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                p.schoolId(), p.id(), p.packageId(), p.creditType().code(), p.credits().millis(), p.price().pence(),
+                p.method().code(), p.status().code(), p.buyer().userId(), p.buyer().name(), p.createdAt(), p.createdAt());
+    }
+
+    void attachCheckout(Purchase p, CheckoutSession session) {
+        db.update("update purchase set checkout_session_id = ?, checkout_url = ? where school_id = ? and purchase_id = ?",
+                session.id(), session.url(), p.schoolId(), p.id());
+    }
+
+    public Optional<Purchase> find(String schoolId, UUID id) {
+        return db.one("select * from purchase where school_id = ? and purchase_id = ?", PurchaseRepository::purchase,
+                schoolId, id);
+    }
+
+    /** A purchase of any school, for platform finance. */
+    public Optional<Purchase> find(UUID id) {
+        return db.one("select * from purchase where purchase_id = ?", PurchaseRepository::purchase, id);
+    }
+
+    Optional<Purchase> findBySession(String checkoutSessionId) {
+        return db.one("select * from purchase where checkout_session_id = ?", PurchaseRepository::purchase,
+                checkoutSessionId);
+    }
+
+    /** Moves the purchase to {@code to} if it is in one of {@code from}; false when it was not. */
+    boolean transition(Purchase p, Purchase.Status to, String paymentIntentId, Instant now, Purchase.Status... from) {
+        String[] codes = Arrays.stream(from).map(Purchase.Status::code).toArray(String[]::new);
+        return db.update("update purchase set status = ?, payment_intent_id = coalesce(?, payment_intent_id),"
+                        + " updated_at = ? where school_id = ? and purchase_id = ? and status = any (?)",
+                to.code(), paymentIntentId, now, p.schoolId(), p.id(), codes) == 1;
+    }
+
+    void flag(Purchase p, String reason, Instant now) {
+        db.update("update purchase set flag_reason = ?, updated_at = ? where school_id = ? and purchase_id = ?",
+                reason, now, p.schoolId(), p.id());
+    }
+
+    void recordReceipt(Purchase p, String receiptUrl) {
+        db.update("update purchase set receipt_url = ? where school_id = ? and purchase_id = ?", receiptUrl,
+                p.schoolId(), p.id());
+    }
+
+    /** Purchases of every school, newest first; a null filter matches all. */
+    public List<Purchase> list(Purchase.Status status, Boolean flagged, int limit) {
+        return db.list("select * from purchase where (?::text is null or status = ?)"
+                        + " and (?::boolean is null or (flag_reason is not null) = ?)"
+                        + " order by created_at desc, purchase_id limit ?", PurchaseRepository::purchase,
+                status == null ? null : status.code(), status == null ? null : status.code(), flagged, flagged, limit);
+    }
+
+    private static Purchase purchase(ResultSet rs) throws SQLException {
+        return new Purchase(rs.getString("school_id"), rs.getObject("purchase_id", UUID.class),
+                rs.getString("package_id"), CreditType.ofCode(rs.getString("credit_type")),
+                new Credits(rs.getLong("credits")), new Money(rs.getLong("pence")),
+                Purchase.Method.ofCode(rs.getString("method")), Purchase.Status.ofCode(rs.getString("status")),
+                rs.getString("checkout_session_id"), rs.getString("checkout_url"), rs.getString("payment_intent_id"),
+                rs.getString("receipt_url"), rs.getString("flag_reason"),
+                new Actor(rs.getString("created_by_id"), rs.getString("created_by_name")), Jdbc.instant(rs, "created_at"));
+    }
+}

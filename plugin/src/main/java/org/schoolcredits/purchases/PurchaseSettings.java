@@ -1,0 +1,111 @@
+package org.schoolcredits.purchases;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * How purchases are paid, from configuration. Without a Stripe secret key the checkout is
+ * simulated, and then a webhook secret that is not configured is a random one per start.
+ * Secrets are never logged.
+ */
+@ApplicationScoped
+public class PurchaseSettings {
+
+    private static final Logger LOG = Logger.getLogger(PurchaseSettings.class.getName());
+
+    private String publicUrl;
+    private Optional<String> stripeSecretKey;
+    private String webhookSecret;
+    private Optional<String> stripeApiBase;
+    private List<String> paymentMethods;
+    private String bacsInstructions;
+    private String chequeInstructions;
+
+    protected PurchaseSettings() {
+    }
+
+    @Inject
+    public PurchaseSettings(
+            @ConfigProperty(name = "credits.public.url", defaultValue = "http://localhost:8080") String publicUrl,
+            @ConfigProperty(name = "stripe.secret.key") Optional<String> stripeSecretKey,
+            @ConfigProperty(name = "stripe.webhook.secret") Optional<String> webhookSecret,
+            @ConfigProperty(name = "stripe.api.base") Optional<String> stripeApiBase,
+            @ConfigProperty(name = "credits.stripe.payment-methods", defaultValue = "card,bacs_debit")
+            List<String> paymentMethods,
+            @ConfigProperty(name = "credits.bacs.instructions", defaultValue = "Pay by bank transfer to School Credits"
+                    + " Ltd, sort code 00-00-00, account 00000000, quoting reference {reference}.")
+            String bacsInstructions,
+            @ConfigProperty(name = "credits.cheque.instructions", defaultValue = "Make the cheque payable to School"
+                    + " Credits Ltd, write {reference} on the back and post it to School Credits Ltd, Finance.")
+            String chequeInstructions) {
+        this.publicUrl = publicUrl.replaceAll("/+$", "");
+        this.stripeSecretKey = stripeSecretKey.filter(key -> !key.isBlank());
+        this.stripeApiBase = stripeApiBase.filter(base -> !base.isBlank());
+        this.paymentMethods = List.copyOf(paymentMethods);
+        this.bacsInstructions = bacsInstructions;
+        this.chequeInstructions = chequeInstructions;
+        this.webhookSecret = webhookSecret.filter(secret -> !secret.isBlank()).orElseGet(() -> {
+            if (this.stripeSecretKey.isPresent()) {
+                LOG.warning("School Credits: STRIPE_WEBHOOK_SECRET is not set, so every Stripe event is refused");
+                return null;
+            }
+            byte[] random = new byte[32];
+            new SecureRandom().nextBytes(random);
+            return "whsec_" + HexFormat.of().formatHex(random);
+        });
+    }
+
+    /** The address users reach the MIS at, without a trailing slash. */
+    public String publicUrl() {
+        return publicUrl;
+    }
+
+    /** Whether card payments go to Stripe; otherwise the checkout is simulated. */
+    public boolean stripeLive() {
+        return stripeSecretKey.isPresent();
+    }
+
+    Optional<String> stripeSecretKey() {
+        return stripeSecretKey;
+    }
+
+    /** The secret events are signed with; null when Stripe is live and none is configured. */
+    String webhookSecret() {
+        return webhookSecret;
+    }
+
+    Optional<String> stripeApiBase() {
+        return stripeApiBase;
+    }
+
+    /** Stripe's names of the payment methods Checkout offers, e.g. {@code card}, {@code bacs_debit}. */
+    List<String> paymentMethods() {
+        return paymentMethods;
+    }
+
+    /** Where the buyer returns to after paying. */
+    String successUrl(Purchase purchase) {
+        return publicUrl + "/settings/credits?purchase=" + purchase.id();
+    }
+
+    /** Where the buyer returns to after leaving Checkout without paying. */
+    String cancelUrl(Purchase purchase) {
+        return successUrl(purchase) + "&cancelled=true";
+    }
+
+    /** How to pay a BACS or cheque purchase; null for a card. */
+    String instructions(Purchase purchase) {
+        String text = switch (purchase.method()) {
+            case BACS -> bacsInstructions;
+            case CHEQUE -> chequeInstructions;
+            case CARD -> null;
+        };
+        return text == null ? null : text.replace("{reference}", purchase.id().toString());
+    }
+}

@@ -1,0 +1,138 @@
+package org.schoolcredits.purchases;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.schoolcredits.alerts.PaymentNotice;
+import org.schoolcredits.catalog.CreditPackage;
+import org.schoolcredits.catalog.Packages;
+import org.schoolcredits.host.Caller;
+import org.schoolcredits.ledger.Actor;
+import org.schoolcredits.ledger.CreditsClock;
+import org.schoolcredits.ledger.Grant;
+import org.schoolcredits.ledger.Ledger;
+import org.schoolcredits.ledger.LotSource;
+import org.schoolcredits.problem.CreditsException;
+import org.schoolcredits.problem.ProblemCode;
+
+/**
+ * The purchase use cases: a school orders a package (a Checkout Session for a card; pending
+ * credits for BACS and cheque), reads its purchase, and platform finance clears or fails a
+ * pending payment, once. Card payments are credited by {@link StripeEvents}.
+ */
+@ApplicationScoped
+public class Purchases {
+
+    private PurchaseRepository purchases;
+    private Ledger ledger;
+    private Packages packages;
+    private CreditsClock clock;
+    private PurchaseSettings settings;
+    private StripeGateway stripe;
+    private SimulatedCheckout simulated;
+    private Consumer<PaymentNotice> notices;
+
+    protected Purchases() {
+    }
+
+    @Inject
+    public Purchases(PurchaseRepository purchases, Ledger ledger, Packages packages, CreditsClock clock,
+                     PurchaseSettings settings, StripeGateway stripe, SimulatedCheckout simulated,
+                     Event<PaymentNotice> notices) {
+        this(purchases, ledger, packages, clock, settings, stripe, simulated, notices::fire);
+    }
+
+    public Purchases(PurchaseRepository purchases, Ledger ledger, Packages packages, CreditsClock clock,
+                     PurchaseSettings settings, StripeGateway stripe, SimulatedCheckout simulated,
+                     Consumer<PaymentNotice> notices) {
+        this.notices = notices;
+        this.purchases = purchases;
+        this.ledger = ledger;
+        this.packages = packages;
+        this.clock = clock;
+        this.settings = settings;
+        this.stripe = stripe;
+        this.simulated = simulated;
+    }
+
+    /** Orders a package at the catalogue's price: a card purchase gets a checkout, BACS and cheque pending credits. */
+    @Transactional
+    public Purchase create(Caller caller, String packageId, String method) {
+        CreditPackage pack = packages.find(packageId).orElseThrow(() -> new CreditsException(
+                ProblemCode.UNKNOWN_PACKAGE, "There is no package '" + packageId + "'", Map.of("field", "packageId")));
+        Purchase.Method how = method(method);
+        Purchase purchase = new Purchase(caller.schoolId(), UUID.randomUUID(), pack.id(), pack.creditType(),
+                pack.credits(), pack.price(), how,
+                how == Purchase.Method.CARD ? Purchase.Status.AWAITING_PAYMENT : Purchase.Status.PENDING,
+                null, null, null, null, null, Actor.of(caller), clock.now());
+        purchases.insert(purchase);
+        if (how == Purchase.Method.CARD) {
+            CheckoutSession session = settings.stripeLive() ? stripe.openSession(purchase)
+                    : simulated.openSession(purchase);
+            purchases.attachCheckout(purchase, session);
+        } else {
+            ledger.grant(new Grant(purchase.schoolId(), purchase.creditType(), LotSource.PURCHASE,
+                    purchase.reference(), purchase.credits(), null, true, purchase.buyer()));
+        }
+        return purchases.find(purchase.schoolId(), purchase.id()).orElseThrow();
+    }
+
+    /** The school's purchase; once paid, with Stripe's receipt where there is one. */
+    @Transactional
+    public Optional<Purchase> find(String schoolId, UUID id) {
+        Optional<Purchase> found = purchases.find(schoolId, id);
+        if (found.isEmpty() || found.get().status() != Purchase.Status.PAID || found.get().receiptUrl() != null
+                || found.get().paymentIntentId() == null) {
+            return found;
+        }
+        Optional<String> receipt = stripe.receiptUrl(found.get().paymentIntentId());
+        receipt.ifPresent(url -> purchases.recordReceipt(found.get(), url));
+        return receipt.isPresent() ? purchases.find(schoolId, id) : found;
+    }
+
+    /** Purchases of every school, newest first, for platform finance; a null filter matches all. */
+    public List<Purchase> list(Purchase.Status status, Boolean flagged) {
+        return purchases.list(status, flagged, 500);
+    }
+
+    /**
+     * Platform finance settles a pending BACS or cheque payment, once: cleared makes its credits
+     * available and the purchase paid; not cleared voids them and the purchase fails.
+     */
+    @Transactional
+    public Purchase settle(UUID id, boolean cleared, Actor by) {
+        Purchase purchase = purchases.find(id).orElseThrow(() -> CreditsException.notFound("The purchase"));
+        if (purchase.method() == Purchase.Method.CARD || !purchases.transition(purchase,
+                cleared ? Purchase.Status.PAID : Purchase.Status.FAILED, null, clock.now(), Purchase.Status.PENDING)) {
+            throw new CreditsException(ProblemCode.PURCHASE_NOT_PENDING, "The purchase is " + purchase.status().code()
+                    + (purchase.method() == Purchase.Method.CARD ? ", and a card payment settles through Stripe" : ""));
+        }
+        if (!ledger.settlePending(purchase.schoolId(), purchase.creditType(), LotSource.PURCHASE, purchase.reference(),
+                cleared, by)) {
+            throw new IllegalStateException("pending purchase " + id + " has no pending credits");
+        }
+        notices.accept(PaymentNotices.of(purchase, cleared ? PaymentNotice.Outcome.CLEARED
+                : PaymentNotice.Outcome.FAILED));
+        return purchases.find(id).orElseThrow();
+    }
+
+    /** How to pay a BACS or cheque purchase, from configuration; null for a card. */
+    public String instructions(Purchase purchase) {
+        return settings.instructions(purchase);
+    }
+
+    private static Purchase.Method method(String code) {
+        try {
+            return Purchase.Method.ofCode(code);
+        } catch (IllegalArgumentException e) {
+            throw new CreditsException(ProblemCode.UNKNOWN_PAYMENT_METHOD, "The method must be card, bacs or cheque",
+                    Map.of("field", "method"));
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package org.schoolcredits.purchases;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.schoolcredits.host.Caller;
+import org.schoolcredits.problem.CreditsException;
+import org.schoolcredits.rest.Callers;
+import org.schoolcredits.rest.Idempotency;
+import org.schoolcredits.rest.JsonBody;
+import org.schoolcredits.rest.Permission;
+import org.schoolcredits.rest.RateLimited;
+import org.schoolcredits.rest.Requires;
+
+/** A school buys a credit package and follows its payment. */
+@Path("purchases")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class PurchasesResource {
+
+    @Inject
+    Callers callers;
+
+    @Inject
+    Purchases purchases;
+
+    @Inject
+    Idempotency idempotency;
+
+    @POST
+    @Requires(Permission.MANAGE)
+    @RateLimited("purchases")
+    public Response create(JsonBody body, @HeaderParam("Idempotency-Key") String key) {
+        body.only("packageId", "method");
+        String packageId = body.text("packageId", 64);
+        String method = body.text("method", 16);
+        Caller caller = callers.current();
+        return idempotency.once(caller.schoolId(), key, "POST /purchases " + body, () -> {
+            Purchase purchase = purchases.create(caller, packageId, method);
+            return Response.status(Response.Status.CREATED)
+                    .entity(PurchaseView.of(purchase, purchases.instructions(purchase))).build();
+        });
+    }
+
+    @GET
+    @Path("{id}")
+    @Requires(Permission.MANAGE)
+    public PurchaseView get(@PathParam("id") String id) {
+        Purchase purchase = Purchase.idOf(id).flatMap(uuid -> purchases.find(callers.school(), uuid))
+                .orElseThrow(() -> CreditsException.notFound("The purchase"));
+        return PurchaseView.of(purchase, purchases.instructions(purchase));
+    }
+}

@@ -1,0 +1,158 @@
+package org.schoolcredits.purchases;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.logging.Logger;
+import org.schoolcredits.alerts.PaymentNotice;
+import org.schoolcredits.ledger.CreditsClock;
+import org.schoolcredits.ledger.Grant;
+import org.schoolcredits.ledger.Ledger;
+import org.schoolcredits.ledger.LotSource;
+import org.schoolcredits.ledger.Money;
+import org.schoolcredits.purchases.CheckoutEvent.Kind;
+import org.schoolcredits.purchases.Purchase.Status;
+import org.schoolcredits.storage.Jdbc;
+
+/**
+ * Applies verified Stripe events to purchases, each Checkout Session at most once whatever the
+ * number, order or concurrency of deliveries: the event id is claimed by an insert, and the
+ * purchase moves by a conditional update, in the same transaction as the credit. An event whose
+ * amount or currency disagrees with the purchase credits nothing and flags it for review.
+ */
+@ApplicationScoped
+public class StripeEvents {
+
+    /** What an event did. */
+    public enum Outcome {
+        APPLIED, UNCHANGED, IGNORED, UNKNOWN_SESSION, FLAGGED, DUPLICATE;
+
+        public String code() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    private static final Logger LOG = Logger.getLogger(StripeEvents.class.getName());
+
+    private Jdbc db;
+    private PurchaseRepository purchases;
+    private Ledger ledger;
+    private CreditsClock clock;
+    private Consumer<PaymentNotice> notices;
+
+    protected StripeEvents() {
+    }
+
+    @Inject
+    public StripeEvents(Jdbc db, PurchaseRepository purchases, Ledger ledger, CreditsClock clock,
+                        Event<PaymentNotice> notices) {
+        this(db, purchases, ledger, clock, notices::fire);
+    }
+
+    public StripeEvents(Jdbc db, PurchaseRepository purchases, Ledger ledger, CreditsClock clock,
+                        Consumer<PaymentNotice> notices) {
+        this.db = db;
+        this.purchases = purchases;
+        this.ledger = ledger;
+        this.clock = clock;
+        this.notices = notices;
+    }
+
+    /** Stores the event and applies it, or answers {@link Outcome#DUPLICATE} for one seen before. */
+    @Transactional
+    public Outcome receive(CheckoutEvent event) {
+        Instant now = clock.now();
+        boolean first = db.update("insert into stripe_event (event_id, type, api_version, payload, received_at)"
+                        + " values (?, ?, ?, ?, ?) on conflict (event_id) do nothing",
+                event.id(), event.type(), event.apiVersion(), event.payload(), now) == 1;
+        if (!first) {
+            return Outcome.DUPLICATE;
+        }
+        Purchase purchase = event.kind() == Kind.OTHER ? null
+                : purchases.findBySession(event.sessionId()).orElse(null);
+        Outcome outcome = event.kind() == Kind.OTHER ? Outcome.IGNORED
+                : purchase == null ? Outcome.UNKNOWN_SESSION
+                : apply(event, purchase, now);
+        db.update("update stripe_event set outcome = ?, school_id = ?, purchase_id = ? where event_id = ?",
+                outcome.code(), purchase == null ? null : purchase.schoolId(), purchase == null ? null : purchase.id(),
+                event.id());
+        return outcome;
+    }
+
+    private Outcome apply(CheckoutEvent event, Purchase purchase, Instant now) {
+        boolean paying = event.kind() == Kind.COMPLETED || event.kind() == Kind.ASYNC_PAYMENT_SUCCEEDED;
+        String disagreement = paying ? disagreement(event, purchase) : null;
+        if (disagreement != null) {
+            purchases.flag(purchase, disagreement, now);
+            LOG.warning(() -> "School Credits: Stripe event " + event.id() + " flagged for review: " + disagreement);
+            return Outcome.FLAGGED;
+        }
+        String paymentIntent = event.paymentIntentId();
+        boolean changed = switch (event.kind()) {
+            case COMPLETED -> {
+                boolean paid = event.paymentStatus() == CheckoutEvent.PaymentStatus.PAID;
+                yield purchases.transition(purchase, paid ? Status.PAID : Status.PENDING, paymentIntent, now,
+                        Status.AWAITING_PAYMENT) && credit(purchase, !paid);
+            }
+            case ASYNC_PAYMENT_SUCCEEDED -> {
+                // it may come before the completed event: then it credits directly, and completed finds it paid
+                boolean paid = purchases.transition(purchase, Status.PAID, paymentIntent, now,
+                        Status.AWAITING_PAYMENT, Status.PENDING);
+                yield paid && (settle(purchase, true) || credit(purchase, false));
+            }
+            case ASYNC_PAYMENT_FAILED -> {
+                boolean failed = purchases.transition(purchase, Status.FAILED, paymentIntent, now,
+                        Status.AWAITING_PAYMENT, Status.PENDING);
+                if (failed) {
+                    settle(purchase, false); // the pending credits go, if completed came first
+                }
+                yield failed;
+            }
+            case EXPIRED -> purchases.transition(purchase, Status.CANCELLED, null, now, Status.AWAITING_PAYMENT);
+            case OTHER -> false;
+        };
+        if (changed) {
+            notify(purchase, event);
+        }
+        return changed ? Outcome.APPLIED : Outcome.UNCHANGED;
+    }
+
+    /** The admins hear of a card payment that arrived or a Bacs Direct Debit that failed. */
+    private void notify(Purchase purchase, CheckoutEvent event) {
+        boolean received = event.kind() == Kind.ASYNC_PAYMENT_SUCCEEDED
+                || event.kind() == Kind.COMPLETED && event.paymentStatus() == CheckoutEvent.PaymentStatus.PAID;
+        if (received || event.kind() == Kind.ASYNC_PAYMENT_FAILED) {
+            notices.accept(PaymentNotices.of(purchase, received ? PaymentNotice.Outcome.RECEIVED
+                    : PaymentNotice.Outcome.FAILED));
+        }
+    }
+
+    /** Why the event cannot be the payment of this purchase, or null when it can. */
+    private static String disagreement(CheckoutEvent event, Purchase purchase) {
+        if (event.kind() == Kind.COMPLETED && event.paymentStatus() == CheckoutEvent.PaymentStatus.UNKNOWN) {
+            return "event " + event.id() + " has a payment status this plugin does not know";
+        }
+        if (event.amountTotal() == null || event.amountTotal() != purchase.price().pence()
+                || !Money.CURRENCY.equalsIgnoreCase(event.currency())) {
+            return "event " + event.id() + " paid " + event.amountTotal() + " " + event.currency() + " for a purchase of "
+                    + purchase.price().pence() + " " + Money.CURRENCY;
+        }
+        return null;
+    }
+
+    private boolean credit(Purchase purchase, boolean pending) {
+        ledger.grant(new Grant(purchase.schoolId(), purchase.creditType(), LotSource.PURCHASE, purchase.reference(),
+                purchase.credits(), null, pending, purchase.buyer()))
+                .orElseThrow(() -> new IllegalStateException("purchase " + purchase.id() + " was credited before"));
+        return true;
+    }
+
+    private boolean settle(Purchase purchase, boolean cleared) {
+        return ledger.settlePending(purchase.schoolId(), purchase.creditType(), LotSource.PURCHASE,
+                purchase.reference(), cleared, purchase.buyer());
+    }
+}

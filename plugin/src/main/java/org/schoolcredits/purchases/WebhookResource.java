@@ -1,0 +1,45 @@
+package org.schoolcredits.purchases;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import org.schoolcredits.problem.CreditsException;
+import org.schoolcredits.problem.ProblemCode;
+import org.schoolcredits.rest.Bodies;
+import org.schoolcredits.rest.Public;
+import org.schoolcredits.rest.RateLimited;
+
+/** Stripe's webhook: the signature on the raw body is its caller's proof. */
+@Path("stripe/webhook")
+@Produces(MediaType.APPLICATION_JSON)
+public class WebhookResource {
+
+    static final int MAX_BYTES = 512 * 1024;
+
+    /** What the event did: {@code applied}, {@code unchanged}, {@code ignored}, {@code duplicate}, … */
+    public record Received(String id, String outcome) {
+    }
+
+    @Inject
+    StripeGateway stripe;
+
+    @Inject
+    StripeEvents events;
+
+    @POST
+    @Public
+    @RateLimited("webhook")
+    @Consumes(MediaType.WILDCARD)
+    public Received receive(InputStream body, @HeaderParam("Stripe-Signature") String signature) throws IOException {
+        byte[] bytes = Bodies.read(body, MAX_BYTES, "A Stripe event");
+        CheckoutEvent event = stripe.verify(new String(bytes, StandardCharsets.UTF_8), signature);
+        return new Received(event.id(), events.receive(event).code());
+    }
+}

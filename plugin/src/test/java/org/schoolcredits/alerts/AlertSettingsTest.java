@@ -1,0 +1,96 @@
+package org.schoolcredits.alerts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.math.BigDecimal;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.schoolcredits.host.CreditType;
+import org.schoolcredits.ledger.Credits;
+import org.schoolcredits.problem.CreditsException;
+import org.schoolcredits.problem.ProblemCode;
+import org.schoolcredits.rest.JsonBody;
+
+class AlertSettingsTest {
+
+    AlertsFixture f;
+
+    @BeforeEach
+    void setUp() {
+        f = new AlertsFixture();
+    }
+
+    @AfterEach
+    void tearDown() {
+        f.close();
+    }
+
+    static AlertSettings parse(String json) {
+        return AlertSettings.parse(JsonBody.parse(json));
+    }
+
+    static void refused(ProblemCode code, String field, String json) {
+        CreditsException e = assertThrows(CreditsException.class, () -> parse(json), json);
+        assertEquals(code, e.code(), json);
+        assertEquals(field, e.extensions().get("field"), json);
+    }
+
+    @Test
+    @DisplayName("settings are read whole: both thresholds with up to 3 decimals from 0, and the e-mail switch")
+    void parsesSettings() {
+        assertEquals(new AlertSettings(new Credits(2_500), Credits.ZERO, false),
+                parse("{\"lowBalanceThreshold\":{\"learner\":2.5,\"connect\":0},\"emailAlerts\":false}"));
+        assertEquals(new AlertSettings(Credits.of(5), new Credits(19_999), true),
+                parse("{\"emailAlerts\":true,\"lowBalanceThreshold\":{\"connect\":19.999,\"learner\":5}}"));
+    }
+
+    @Test
+    @DisplayName("bad settings are refused with the offending field named")
+    void refusesBadSettings() {
+        String ok = "\"emailAlerts\":true";
+        refused(ProblemCode.INVALID_FIELD, "lowBalanceThreshold.learner",
+                "{\"lowBalanceThreshold\":{\"learner\":-1,\"connect\":20}," + ok + "}");
+        refused(ProblemCode.INVALID_FIELD, "lowBalanceThreshold.connect",
+                "{\"lowBalanceThreshold\":{\"learner\":1,\"connect\":0.0001}," + ok + "}");
+        refused(ProblemCode.INVALID_FIELD, "lowBalanceThreshold.connect",
+                "{\"lowBalanceThreshold\":{\"learner\":1,\"connect\":\"20\"}," + ok + "}");
+        refused(ProblemCode.INVALID_FIELD, "lowBalanceThreshold.connect",
+                "{\"lowBalanceThreshold\":{\"learner\":1,\"connect\":1000001}," + ok + "}");
+        refused(ProblemCode.INVALID_FIELD, "lowBalanceThreshold.connect",
+                "{\"lowBalanceThreshold\":{\"learner\":1}," + ok + "}");
+        refused(ProblemCode.INVALID_FIELD, "lowBalanceThreshold", "{\"lowBalanceThreshold\":20," + ok + "}");
+        refused(ProblemCode.INVALID_FIELD, "lowBalanceThreshold", "{" + ok + "}");
+        refused(ProblemCode.INVALID_FIELD, "emailAlerts",
+                "{\"lowBalanceThreshold\":{\"learner\":1,\"connect\":2},\"emailAlerts\":\"yes\"}");
+        refused(ProblemCode.INVALID_FIELD, "emailAlerts", "{\"lowBalanceThreshold\":{\"learner\":1,\"connect\":2}}");
+        refused(ProblemCode.UNKNOWN_FIELD, "threshold",
+                "{\"lowBalanceThreshold\":{\"learner\":1,\"connect\":2}," + ok + ",\"threshold\":3}");
+        refused(ProblemCode.UNKNOWN_FIELD, "lowBalanceThreshold.sms",
+                "{\"lowBalanceThreshold\":{\"learner\":1,\"connect\":2,\"sms\":1}," + ok + "}");
+    }
+
+    @Test
+    @DisplayName("a school without settings has the configured defaults; saved ones replace them for that school only")
+    void savedSettings() {
+        assertEquals(new AlertSettings(Credits.of(2), Credits.of(20), true), f.settings.of("oakwood"));
+        AlertSettings mine = new AlertSettings(new Credits(500), Credits.of(50), false);
+        f.db.run(() -> f.settings.save("oakwood", mine, "admin@oakwood"));
+        assertEquals(mine, f.settings.of("oakwood"));
+        assertEquals(Credits.of(50), f.settings.threshold("oakwood", CreditType.CONNECT));
+        assertEquals(new AlertSettings(Credits.of(2), Credits.of(20), true), f.settings.of("riverside"));
+        assertEquals("admin@oakwood", f.db.jdbc().one("select updated_by from alert_settings", rs -> rs.getString(1))
+                .orElseThrow());
+    }
+
+    @Test
+    @DisplayName("the API shows the thresholds as decimals of credits, per credit type")
+    void view() {
+        AlertSettings.View shown = new AlertSettings(new Credits(2_500), Credits.of(20), true).view();
+        assertEquals(new BigDecimal("2.5"), shown.lowBalanceThreshold().learner());
+        assertEquals(new BigDecimal("20"), shown.lowBalanceThreshold().connect());
+        assertEquals(true, shown.emailAlerts());
+    }
+}

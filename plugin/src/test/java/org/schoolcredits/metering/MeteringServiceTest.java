@@ -1,0 +1,84 @@
+package org.schoolcredits.metering;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.schoolcredits.TestClock;
+import org.schoolcredits.TestConfig;
+import org.schoolcredits.TestDatabase;
+import org.schoolcredits.catalog.PriceList;
+import org.schoolcredits.host.Caller;
+import org.schoolcredits.host.CreditType;
+import org.schoolcredits.host.Feature;
+import org.schoolcredits.host.InsufficientCreditsException;
+import org.schoolcredits.host.Metering;
+import org.schoolcredits.ledger.Actor;
+import org.schoolcredits.ledger.Credits;
+import org.schoolcredits.ledger.Ledger;
+import org.schoolcredits.ledger.Reconciliation;
+
+class MeteringServiceTest {
+
+    static final Caller STAFF = new Caller("oakwood", "staff@oakwood", "Sam Oak", Set.of("credits.use"));
+
+    TestDatabase db;
+    TestClock clock;
+    Ledger ledger;
+    PriceList prices;
+    MeteringService metering;
+
+    @BeforeEach
+    void setUp() {
+        db = TestDatabase.create();
+        clock = new TestClock(Instant.parse("2026-11-10T09:00:00Z"));
+        ledger = new Ledger(db.jdbc(), clock, "http://localhost:8080");
+        prices = new PriceList(db.jdbc(), clock);
+        prices.seedDefaults(TestConfig.empty());
+        metering = new MeteringService(ledger, prices, clock, Duration.ofMinutes(15));
+        db.run(() -> {
+            ledger.provision("oakwood");
+            ledger.adjust("oakwood", CreditType.CONNECT, Credits.of(10), "top-up", Actor.SYSTEM);
+        });
+    }
+
+    @AfterEach
+    void reconciles() {
+        Reconciliation.Report report = new Reconciliation(db.jdbc()).run();
+        assertTrue(report.ok(), () -> String.join("\n", report.mismatches()));
+    }
+
+    @Test
+    @DisplayName("a usage keeps the price it was reserved at when a new price takes effect before its capture")
+    void usageKeepsItsPrice() {
+        Metering.Reservation held = db.tx(() -> metering.reserve(STAFF, Feature.SMS, 1, "msg-1"));
+        db.run(() -> prices.set(Feature.SMS, Credits.of(new BigDecimal("0.9")), clock.now(), Actor.SYSTEM));
+        clock.advance(Duration.ofSeconds(1));
+        db.run(() -> metering.capture("oakwood", held.id()));
+        assertEquals(new BigDecimal("0.6"), held.amount());
+        assertEquals(Credits.of(new BigDecimal("9.4")), ledger.balance("oakwood", CreditType.CONNECT).available());
+        Metering.Reservation next = db.tx(() -> metering.reserve(STAFF, Feature.SMS, 1, "msg-2"));
+        assertEquals(new BigDecimal("0.9"), next.amount());
+        assertEquals(2, prices.inForce(Feature.SMS).version());
+    }
+
+    @Test
+    @DisplayName("a bulk reservation the balance cannot cover holds nothing and says what the whole needs")
+    void bulkIsAllOrNothing() {
+        List<String> references = java.util.stream.IntStream.range(0, 20).mapToObj(i -> "bulk-" + i).toList();
+        InsufficientCreditsException refused = assertThrows(InsufficientCreditsException.class,
+                () -> db.tx(() -> metering.reserveAll(STAFF, Feature.SMS, references)));
+        assertEquals(new BigDecimal("12"), refused.required());
+        assertEquals(new BigDecimal("10"), refused.available());
+        assertEquals(Credits.of(10), ledger.balance("oakwood", CreditType.CONNECT).available());
+    }
+}

@@ -1,0 +1,52 @@
+// <credits-banner>: the low-balance banner (mount point page.banner), shown while a balance is low.
+// Attribute top-up-url: where the user buys credits; the host sets it only for those who may (credits.manage),
+// and everyone else is told to ask a school admin.
+import { KINDS, api, creditsOf, onCreditsChanged, safeUrl } from './credits-api.js';
+import { h, sheet, shadow } from './credits-dom.js';
+
+const STYLE = sheet(`
+  .banner { display: flex; flex-wrap: wrap; gap: .25rem 1rem; align-items: baseline; padding: .6rem 1rem;
+            border-left: 6px solid #b45309; background: #fef3e2; }
+  p { margin: 0; }
+  strong { color: #7a2e00; }
+`);
+
+class CreditsBanner extends HTMLElement {
+  constructor() {
+    super();
+    this.root = shadow(this, STYLE);
+  }
+
+  connectedCallback() {
+    this.stopListening = onCreditsChanged(() => this.load());
+    this.load();
+  }
+
+  disconnectedCallback() {
+    this.stopListening();
+  }
+
+  async load() {
+    try {
+      this.render(await api('/balance'));
+    } catch {
+      this.root.replaceChildren();
+    }
+  }
+
+  render({ learner, connect }) {
+    const low = [learner.lowBalance && creditsOf(learner.available, KINDS.learner),
+      connect.lowBalance && creditsOf(connect.available, KINDS.connect)].filter(Boolean);
+    if (!low.length) {
+      this.root.replaceChildren();
+      return;
+    }
+    const topUp = safeUrl(this.getAttribute('top-up-url'));
+    this.root.replaceChildren(h('div', { class: 'banner', role: 'region', 'aria-label': 'Low credit balance' },
+      h('p', {}, h('strong', {}, 'Credits are running low: '), `${low.join(' and ')} left.`),
+      topUp ? h('a', { href: topUp }, 'Top up credits')
+        : h('p', {}, 'Ask a school admin to top up before they run out.')));
+  }
+}
+
+customElements.define('credits-banner', CreditsBanner);

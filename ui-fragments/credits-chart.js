@@ -1,0 +1,126 @@
+// The settings panel's usage chart: credits spent per feature per day over the last 30 or 90 days
+// (Europe/London days), an inline SVG computed from the history's successful usages and redemptions
+// (refunded ones never count), with the totals as a table for those who do not see the chart.
+import { FEATURES, KINDS, api, creditsOf, formatCredits } from './credits-api.js';
+import { h, sheet, svg } from './credits-dom.js';
+
+const COLOURS = { SMS: '#1d70b8', DVLA_LICENCE_CHECK: '#b45309', DVLA_BIKE_CHECK: '#6f3fa0', LEARNER_REGISTRATION: '#00703c' };
+const SPENDING = new Set(['usage', 'redemption']);
+const MAX_PAGES = 25;
+
+export const chartStyle = sheet(`
+  svg { display: block; width: 100%; height: auto; margin: .5rem 0; }
+  svg text { font: 12px system-ui, sans-serif; fill: #1b1b1b; }
+  .legend { display: flex; flex-wrap: wrap; gap: .25rem 1rem; padding: 0; margin: 0; list-style: none; }
+  .swatch { display: inline-block; width: .9rem; height: .9rem; margin-right: .35rem; vertical-align: -.1rem;
+            border: 1px solid #1b1b1b; }
+  ${Object.entries(COLOURS).map(([f, c]) => `.swatch-${f} { background: ${c}; }`).join('\n')}
+  .totals { max-width: 24rem; margin-top: .75rem; }
+`);
+
+const londonDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' });
+const dayMonth = new Intl.DateTimeFormat('en-GB', { day: '2-digit', month: '2-digit', timeZone: 'UTC' });
+
+/** The last {@code count} London days, oldest first, as yyyy-mm-dd. */
+function lastDays(count) {
+  const today = new Date(`${londonDay.format(new Date())}T00:00:00Z`);
+  return Array.from({ length: count }, (_, i) => new Date(today.getTime() - (count - 1 - i) * 86_400_000)
+    .toISOString().slice(0, 10));
+}
+
+async function spending(from) {
+  const items = [];
+  let cursor = null;
+  for (let page = 0; page < MAX_PAGES; page++) {
+    const query = new URLSearchParams({ status: 'success', from, limit: 200, ...(cursor ? { cursor } : {}) });
+    const answer = await api(`/history?${query}`);
+    items.push(...answer.items.filter((e) => SPENDING.has(e.kind) && e.feature && e.amount < 0));
+    cursor = answer.nextCursor;
+    if (!cursor) break;
+  }
+  return items;
+}
+
+function niceCeiling(value) {
+  if (value <= 0) return 1;
+  const power = 10 ** Math.floor(Math.log10(value));
+  return [1, 2, 5, 10].map((step) => step * power).find((ceiling) => ceiling >= value);
+}
+
+function drawChart(days, byDay, features, width, period) {
+  const height = 220;
+  const left = 44;
+  const bottom = 24;
+  const plotWidth = width - left - 8;
+  const plotHeight = height - bottom - 10;
+  const top = niceCeiling(Math.max(0, ...days.map((d) => features.reduce((sum, f) => sum + (byDay[d]?.[f] || 0), 0))) / 1000);
+  const y = (credits) => 10 + plotHeight - (credits / top) * plotHeight;
+  const slot = plotWidth / days.length;
+  const every = Math.ceil(days.length / Math.max(1, Math.floor(plotWidth / 56)));
+  const chart = svg('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-labelledby': 'chart-title' },
+    svg('title', { id: 'chart-title' }, `Credits spent per feature per day, last ${period} days`));
+  for (let i = 0; i <= 4; i++) {
+    const value = (top * i) / 4;
+    chart.append(svg('line', { x1: left, x2: width - 8, y1: y(value), y2: y(value), stroke: '#b1b4b6' }),
+      svg('text', { x: left - 6, y: y(value) + 4, 'text-anchor': 'end' }, formatCredits(value)));
+  }
+  days.forEach((day, i) => {
+    let base = 0;
+    for (const feature of features) {
+      const credits = (byDay[day]?.[feature] || 0) / 1000;
+      if (!credits) continue;
+      chart.append(svg('rect', { x: left + i * slot + slot * 0.15, width: Math.max(1, slot * 0.7), y: y(base + credits),
+        height: y(base) - y(base + credits), fill: COLOURS[feature] },
+      svg('title', {}, `${dayMonth.format(new Date(day))}: ${FEATURES[feature]} ${formatCredits(credits)}`)));
+      base += credits;
+    }
+    if (i % every === 0) {
+      chart.append(svg('text', { x: left + i * slot + slot / 2, y: height - 6, 'text-anchor': 'middle' },
+        dayMonth.format(new Date(day))));
+    }
+  });
+  return chart;
+}
+
+export function chartSection() {
+  const period = h('select', { name: 'period' }, h('option', { value: 30 }, 'Last 30 days'),
+    h('option', { value: 90 }, 'Last 90 days'));
+  const body = h('div', {}, h('p', { class: 'muted' }, 'Loading…'));
+  const section = h('section', { 'aria-labelledby': 'chart-heading' }, h('h2', { id: 'chart-heading' }, 'Spending'),
+    h('label', {}, 'Period ', period), body);
+
+  async function load() {
+    const days = lastDays(Number(period.value));
+    try {
+      const byDay = {};
+      const totals = {};
+      for (const entry of await spending(days[0])) {
+        const day = londonDay.format(new Date(entry.at));
+        byDay[day] ??= {};
+        const millis = -Math.round(entry.amount * 1000);
+        byDay[day][entry.feature] = (byDay[day][entry.feature] || 0) + millis;
+        totals[entry.feature] = (totals[entry.feature] || 0) + millis;
+      }
+      const features = Object.keys(FEATURES).filter((f) => totals[f]);
+      if (!features.length) {
+        body.replaceChildren(h('p', {}, `Nothing was spent in the last ${period.value} days.`));
+        return;
+      }
+      body.replaceChildren(
+        drawChart(days, byDay, features, Math.max(320, body.clientWidth || 640), period.value),
+        h('ul', { class: 'legend' }, ...features.map((f) => h('li', {}, h('span', { class: `swatch swatch-${f}` }),
+          FEATURES[f]))),
+        h('table', { class: 'totals' }, h('caption', {}, `Total spent, last ${period.value} days`),
+          h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Feature'), h('th', { scope: 'col', class: 'num' }, 'Spent'))),
+          h('tbody', {}, ...features.map((f) => h('tr', { 'data-feature': f }, h('th', { scope: 'row' }, FEATURES[f]),
+            h('td', { class: 'num' }, creditsOf(totals[f] / 1000,
+              f === 'LEARNER_REGISTRATION' ? KINDS.learner : KINDS.connect)))))));
+    } catch (error) {
+      body.replaceChildren(h('p', { class: 'error' }, `The chart could not be loaded: ${error.message}`));
+    }
+  }
+
+  period.addEventListener('change', load);
+  load();
+  return section;
+}

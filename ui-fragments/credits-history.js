@@ -1,0 +1,109 @@
+// The settings panel's credit history: filters (credit type, feature, status, dates), a page at a time with
+// "Show more" following the API's cursor, and the same rows as a CSV download.
+import { FEATURES, api, formatDateTime, formatSigned, formatCredits } from './credits-api.js';
+import { h, sheet } from './credits-dom.js';
+
+export const historyStyle = sheet(`
+  form { display: grid; gap: .5rem 1rem; grid-template-columns: repeat(auto-fill, minmax(10rem, 1fr)); align-items: end;
+         margin-bottom: .75rem; }
+  form label { display: grid; gap: .1rem; min-width: 0; }
+  form select, form input { width: 100%; }
+  .history { font-size: .95rem; }
+  .history td, .history th { white-space: nowrap; }
+  .history td[data-column=Reference] { white-space: normal; overflow-wrap: anywhere; min-width: 9rem; }
+  .actions { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: center; margin-top: .75rem; }
+`);
+
+const PAGE = 25;
+const ENTRY_KINDS = { purchase: 'Purchase', grant: 'Grant', redemption: 'Redemption', usage: 'Usage', refund: 'Refund',
+  expiry: 'Expiry', adjustment: 'Adjustment' };
+const STATUSES = { success: 'Success', pending: 'Pending', refunded: 'Refunded', failed: 'Failed' };
+const COLUMNS = ['When', 'Credits', 'Entry', 'Feature', 'Amount', 'Balance after', 'Status', 'By', 'Reference'];
+
+const choice = (name, text, options) => h('label', {}, text, h('select', { name },
+  h('option', { value: '' }, 'All'), ...Object.entries(options).map(([value, label]) => h('option', { value }, label))));
+
+/** The day after a yyyy-mm-dd date: the history's "to" is exclusive, people's "to" includes the day. */
+function dayAfter(date) {
+  const next = new Date(`${date}T00:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  return next.toISOString().slice(0, 10);
+}
+
+function row(entry) {
+  const cells = [formatDateTime(entry.at), entry.creditType === 'learner' ? 'Learner' : 'Connect',
+    ENTRY_KINDS[entry.kind] || entry.kind, FEATURES[entry.feature] || entry.feature || '', formatSigned(entry.amount),
+    formatCredits(entry.balanceAfter), STATUSES[entry.status] || entry.status, entry.initiatedBy || '',
+    entry.reference || ''];
+  return h('tr', { 'data-id': entry.id }, ...cells.map((text, i) =>
+    h('td', { class: i === 4 || i === 5 ? 'num' : null, 'data-column': COLUMNS[i] }, text)));
+}
+
+export function historySection() {
+  const filters = h('form', { 'aria-label': 'Filter the history' },
+    choice('creditType', 'Credit type', { learner: 'Learner', connect: 'Connect' }),
+    choice('feature', 'Feature', FEATURES),
+    choice('status', 'Status', STATUSES),
+    h('label', {}, 'From', h('input', { type: 'date', name: 'from' })),
+    h('label', {}, 'To', h('input', { type: 'date', name: 'to' })),
+    h('div', {}, h('button', { type: 'submit' }, 'Show')));
+  const rows = h('tbody');
+  const table = h('table', { class: 'history' }, h('caption', {}, 'Credit history, newest first'),
+    h('thead', {}, h('tr', {}, ...COLUMNS.map((c, i) => h('th', { scope: 'col', class: i === 4 || i === 5 ? 'num' : null }, c)))),
+    rows);
+  const more = h('button', { type: 'button', class: 'secondary', 'data-action': 'more', hidden: true }, 'Show more');
+  const csv = h('button', { type: 'button', class: 'secondary', 'data-action': 'csv' }, 'Download CSV');
+  const status = h('p', { role: 'status' });
+  const section = h('section', { 'aria-labelledby': 'history-title' }, h('h2', { id: 'history-title' }, 'History'),
+    filters, h('div', { class: 'scroll', tabindex: 0, role: 'region', 'aria-label': 'Credit history table' }, table),
+    h('div', { class: 'actions' }, more, csv), status);
+  let cursor = null;
+
+  function query(extra = {}) {
+    const params = new URLSearchParams();
+    for (const [name, value] of new FormData(filters)) {
+      if (value) params.set(name, name === 'to' ? dayAfter(value) : value);
+    }
+    for (const [name, value] of Object.entries(extra)) params.set(name, value);
+    return params;
+  }
+
+  async function load(next) {
+    status.textContent = 'Loading…';
+    try {
+      const page = await api(`/history?${query({ limit: PAGE, ...(next ? { cursor } : {}) })}`);
+      if (!next) rows.replaceChildren();
+      rows.append(...page.items.map(row));
+      cursor = page.nextCursor;
+      more.hidden = !cursor;
+      const shown = rows.childElementCount;
+      status.textContent = shown ? `Showing ${shown} ${shown === 1 ? 'entry' : 'entries'}${cursor ? '; there are more' : ''}.`
+        : 'No entries match these filters.';
+    } catch (error) {
+      status.textContent = `The history could not be loaded: ${error.message}`;
+    }
+  }
+
+  async function download() {
+    csv.disabled = true;
+    try {
+      const text = await api(`/history?${query()}`, { accept: 'text/csv' });
+      const url = URL.createObjectURL(new Blob([text], { type: 'text/csv' }));
+      h('a', { href: url, download: 'credit-history.csv' }).click();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    } catch (error) {
+      status.textContent = `The CSV could not be made: ${error.message}`;
+    } finally {
+      csv.disabled = false;
+    }
+  }
+
+  filters.addEventListener('submit', (event) => {
+    event.preventDefault();
+    load(false);
+  });
+  more.addEventListener('click', () => load(true));
+  csv.addEventListener('click', download);
+  load(false);
+  return section;
+}
