@@ -18,12 +18,14 @@ import org.schoolcredits.storage.Jdbc;
  * Runs every benchmark against one PostgreSQL and writes {@code bench/target/results.md} and
  * {@code results.json}. Settings (environment): {@code BENCH_DB_URL} (else embedded PostgreSQL),
  * {@code BENCH_SECONDS} (30), {@code BENCH_WARMUP_SECONDS} (5), {@code BENCH_THREADS} (16),
- * {@code BENCH_HISTORY_ROWS} (1,000,000), {@code BENCH_STEPS} (pgbench,api,startup,http,history),
+ * {@code BENCH_HISTORY_ROWS} (1,000,000), {@code BENCH_WEBHOOK_EVENTS} (3,000),
+ * {@code BENCH_STEPS} (pgbench,api,startup,http,webhook,history), {@code BENCH_JFR} (a flight recording of the demo),
  * {@code BENCH_DEMO_JAR} (demo-host/target/school-credits-demo.jar).
  */
 public final class Bench {
 
     private static final String DEMO_DATABASE = "bench_demo";
+    private static final String WEBHOOK_SECRET = "whsec_school_credits_bench";
     /** Held: a logger nobody references may be collected, and its level with it. */
     private static final java.util.logging.Logger FLYWAY = java.util.logging.Logger.getLogger("org.flywaydb");
 
@@ -34,6 +36,7 @@ public final class Bench {
     private final int seconds = Integer.parseInt(env("BENCH_SECONDS", "30"));
     private final Duration warmUp = Duration.ofSeconds(Long.parseLong(env("BENCH_WARMUP_SECONDS", "5")));
     private final long historyRows = Long.parseLong(env("BENCH_HISTORY_ROWS", "1000000"));
+    private final int webhookEvents = Integer.parseInt(env("BENCH_WEBHOOK_EVENTS", "3000"));
     private final Report report = new Report();
     private Load.Result tpcb;
     private Load.Result hotRow;
@@ -41,7 +44,7 @@ public final class Bench {
     private Bench(Path root) throws Exception {
         this.root = root;
         this.work = Files.createDirectories(root.resolve("bench/target/run"));
-        this.steps = Arrays.asList(env("BENCH_STEPS", "pgbench,api,startup,http,history").split(","));
+        this.steps = Arrays.asList(env("BENCH_STEPS", "pgbench,api,startup,http,webhook,history").split(","));
     }
 
     public static void main(String[] args) throws Exception {
@@ -71,12 +74,10 @@ public final class Bench {
             if (steps.contains("startup")) {
                 startup();
             }
-            if (steps.contains("http") || steps.contains("history")) {
+            if (steps.contains("http") || steps.contains("webhook") || steps.contains("history")) {
                 demo(pg);
             }
         }
-        report.note("The Stripe webhook (POST /api/credits/stripe/webhook) is not on main yet: webhook events"
-                + " per second are left out.");
         Path results = root.resolve("bench/target/results.md");
         report.write(results, root.resolve("bench/target/results.json"));
         System.out.println("Results: " + results);
@@ -116,7 +117,10 @@ public final class Bench {
         System.out.println("Demo on the bench PostgreSQL ...");
         pg.recreate(DEMO_DATABASE);
         Map<String, String> env = new java.util.HashMap<>(Map.of("CREDITS_DB_URL", pg.jdbcUrl(DEMO_DATABASE),
-                "CREDITS_DB_USER", pg.user(), "CREDITS_DB_PASSWORD", pg.password(), "CREDITS_PRICE_SMS", "1"));
+                "CREDITS_DB_USER", pg.user(), "CREDITS_DB_PASSWORD", pg.password(), "CREDITS_PRICE_SMS", "1",
+                // the bench signs webhook events itself, and sends everything from one address
+                "STRIPE_WEBHOOK_SECRET", WEBHOOK_SECRET, "CREDITS_RATE_LIMIT_WEBHOOK", "100000000",
+                "CREDITS_RATE_LIMIT_PURCHASES", "100000000"));
         if (System.getenv("BENCH_JFR") != null) {
             // the launcher's default JVM options, plus a flight recording of the whole run, written when it stops
             env.put("DEMO_JAVA_OPTS", "-Xmx400m -Xss512k -XX:+UseSerialGC -XX:StartFlightRecording=settings=profile,"
@@ -133,6 +137,16 @@ public final class Bench {
                         () -> http.deductions(threads, warmUp, Duration.ofSeconds(seconds))), tpcb, 0.3);
                 memory(demo, pg.postmasterPid(), "Demo resident memory after the HTTP run (launcher + Payara"
                         + " + the bench's PostgreSQL)");
+            }
+            if (steps.contains("webhook")) {
+                Load.Result webhooks = http.webhooks(threads, webhookEvents, WEBHOOK_SECRET);
+                report.add(String.format("%s: events applied per second (%,d events, each a new card purchase"
+                        + " paid)", webhooks.name(), webhooks.ops()), "/s", webhooks.rate(), tpcb == null ? ""
+                        : tpcb.name(), tpcb == null ? Double.NaN : tpcb.rate(), "", null);
+                for (double percentile : new double[] {50, 99, 99.9}) {
+                    report.add(webhooks.name() + ": p" + (percentile == 99.9 ? "99.9" : (int) percentile)
+                            + " latency", "ms", webhooks.ms(percentile), "", Double.NaN, "", null);
+                }
             }
             if (steps.contains("history")) {
                 history(pg, http);

@@ -49,6 +49,100 @@ final class HttpBench {
         });
     }
 
+    /**
+     * Stripe webhook deliveries: {@code events} card purchases started by the two schools' admins,
+     * then each one's {@code checkout.session.completed}, signed with {@code secret} as Stripe
+     * signs, posted by {@code threads} threads; measured from the first delivery to the last.
+     */
+    Load.Result webhooks(int threads, int events, String secret) throws Exception {
+        String[] admins = {"admin@oakwood", "admin@riverside"};
+        java.util.concurrent.ConcurrentLinkedQueue<String> signed = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        java.util.concurrent.atomic.AtomicInteger started = new java.util.concurrent.atomic.AtomicInteger();
+        Load.run("purchases", threads, Duration.ZERO, Duration.ofMinutes(10), (thread, n) -> {
+            int i = started.getAndIncrement();
+            if (i >= events) {
+                throw new Done();
+            }
+            String admin = admins[i % admins.length];
+            String purchase = expect(201, send(admin, "POST", "/api/credits/purchases",
+                    "{\"packageId\":\"connect-small\",\"method\":\"card\"}"));
+            signed.add(completed(purchase, admin.substring(admin.indexOf('@') + 1), secret));
+        });
+        Histogram latency = new Histogram(3_600_000_000L, 3);
+        long began = System.nanoTime();
+        java.util.List<Thread> workers = new java.util.ArrayList<>();
+        java.util.concurrent.atomic.AtomicReference<Exception> failed = new java.util.concurrent.atomic.AtomicReference<>();
+        for (int t = 0; t < threads; t++) {
+            Thread worker = new Thread(() -> {
+                for (String event; (event = signed.poll()) != null; ) {
+                    long start = System.nanoTime();
+                    try {
+                        int split = event.indexOf('\n');
+                        HttpResponse<String> response = client.send(HttpRequest.newBuilder(
+                                        URI.create(baseUrl + "/api/credits/stripe/webhook"))
+                                .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
+                                .header("Stripe-Signature", event.substring(0, split))
+                                .POST(HttpRequest.BodyPublishers.ofString(event.substring(split + 1))).build(),
+                                HttpResponse.BodyHandlers.ofString());
+                        if (!expect(200, response).contains("\"applied\"")) {
+                            throw new IllegalStateException("not applied: " + response.body());
+                        }
+                    } catch (Exception e) {
+                        failed.compareAndSet(null, e);
+                        return;
+                    }
+                    synchronized (latency) {
+                        latency.recordValue(Math.max(1, (System.nanoTime() - start) / 1000));
+                    }
+                }
+            });
+            worker.start();
+            workers.add(worker);
+        }
+        for (Thread worker : workers) {
+            worker.join();
+        }
+        if (failed.get() != null) {
+            throw new IllegalStateException("a webhook delivery failed", failed.get());
+        }
+        return new Load.Result("HTTP, Stripe webhook checkout.session.completed", threads,
+                (System.nanoTime() - began) / 1e9, latency.getTotalCount(), 0, latency);
+    }
+
+    /** A {@code checkout.session.completed} for that purchase, as the signature header, a newline, the body. */
+    private static String completed(String purchase, String school, String secret) throws Exception {
+        String id = field(purchase, "id");
+        String session = field(purchase, "checkoutSessionId");
+        String pence = purchase.replaceAll("(?s).*\"pence\"\\s*:\\s*(\\d+).*", "$1");
+        String body = "{\"id\":\"evt_bench_" + java.util.UUID.randomUUID().toString().replace("-", "") + "\","
+                + "\"object\":\"event\",\"api_version\":\"2026-07-29.dahlia\",\"created\":"
+                + java.time.Instant.now().getEpochSecond() + ",\"livemode\":false,\"pending_webhooks\":1,"
+                + "\"type\":\"checkout.session.completed\",\"data\":{\"object\":{\"id\":\"" + session + "\","
+                + "\"object\":\"checkout.session\",\"amount_total\":" + pence + ",\"currency\":\"gbp\","
+                + "\"client_reference_id\":\"" + id + "\",\"metadata\":{\"school_id\":\"" + school + "\","
+                + "\"purchase_id\":\"" + id + "\",\"package_id\":\"connect-small\"},\"mode\":\"payment\","
+                + "\"payment_intent\":\"pi_bench_" + id.replace("-", "") + "\",\"payment_status\":\"paid\","
+                + "\"status\":\"complete\"}}}";
+        long t = java.time.Instant.now().getEpochSecond();
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        String v1 = java.util.HexFormat.of().formatHex(mac.doFinal((t + "." + body).getBytes(StandardCharsets.UTF_8)));
+        return "t=" + t + ",v1=" + v1 + "\n" + body;
+    }
+
+    private static String field(String json, String name) {
+        Matcher value = Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]+)\"").matcher(json);
+        if (!value.find()) {
+            throw new IllegalStateException("no " + name + " in " + json);
+        }
+        return value.group(1);
+    }
+
+    /** Ends a worker of {@link Load#run} once there is no more to do. */
+    static final class Done extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+    }
+
     /** Latency of one history page as a school admin, one request at a time, in microseconds. */
     Histogram historyPages(String user, String query, int warmUp, int requests) throws Exception {
         Histogram latency = new Histogram(3_600_000_000L, 3);

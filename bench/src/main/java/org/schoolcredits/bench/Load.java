@@ -56,6 +56,8 @@ final class Load {
                     }
                     try {
                         op.run(thread, n++);
+                    } catch (HttpBench.Done done) {
+                        return;
                     } catch (Exception e) {
                         errors.incrementAndGet();
                         firstError.compareAndSet(null, e);
