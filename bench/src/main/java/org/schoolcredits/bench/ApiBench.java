@@ -57,7 +57,7 @@ final class ApiBench {
             long credits = i == SCHOOLS ? 100_000_000 : 1_000_000;
             db.run(() -> {
                 ledger.provision(school);
-                ledger.grant(new Grant(school, CreditType.CONNECT, LotSource.PURCHASE, "bench", Credits.of(credits),
+                ledger.grant(new Grant(school, CreditType.CONNECT, LotSource.ADJUSTMENT, "bench", Credits.of(credits),
                         null, false, Actor.SYSTEM));
             });
         });

@@ -235,7 +235,9 @@ public final class Bench {
 
     private static void requireClean(Reconciliation.Report reconciliation, String what) {
         if (!reconciliation.ok()) {
-            throw new IllegalStateException(what + ": reconciliation not clean: " + reconciliation.mismatches());
+            List<String> mismatches = reconciliation.mismatches();
+            throw new IllegalStateException(what + ": reconciliation not clean, " + mismatches.size()
+                    + " mismatch(es), first: " + mismatches.subList(0, Math.min(5, mismatches.size())));
         }
     }
 

@@ -8,8 +8,9 @@ import java.sql.Statement;
 
 /**
  * Writes a long history for one school straight into the ledger's tables, in one transaction,
- * the way the ledger would have written it one usage at a time: a purchase lot, then usages of
- * SMS (0.6), DVLA licence (8) and bike (5) checks, each a hold that took its amount from that
+ * the way the ledger would have written it one usage at a time: a lot from a platform
+ * adjustment, then usages of SMS (0.6), DVLA licence (8) and bike (5) checks, each a hold that
+ * took its amount from that
  * lot and was captured, or (one in 16) released with its refund entry. Balance and lot end up
  * equal to the sum of the entries, so the reconciliation stays clean.
  */
@@ -43,7 +44,7 @@ final class HistoryData {
             long bought = spent + left;
             String start = "now() - " + (2 * usages + 2) + " * interval '15 seconds'";
             update(c, "insert into lot (school_id, lot_id, credit_type, source, reference, amount, remaining,"
-                    + " expires_at, state, created_at) values (?, " + lot + ", 'connect', 'purchase', ?, "
+                    + " expires_at, state, created_at) values (?, " + lot + ", 'connect', 'adjustment', ?, "
                     + bought + ", " + left + ", null, 'available', " + start + ")", school, "bench-history-" + base);
             update(c, "insert into hold (school_id, hold_id, credit_type, feature, quantity, amount, price_version,"
                     + " reference, state, initiated_by_id, initiated_by_name, created_at, expires_at, resolved_at)"
@@ -58,7 +59,7 @@ final class HistoryData {
                     + " select ?, entry_id, at, 'connect', kind, feature, quantity, amount, 0,"
                     + " " + available + " + sum(amount) over (order by entry_id), status, by_id, by_name, reference,"
                     + " price_version, hold_id, lot_id, refunds from ("
-                    + "   select " + base + " as entry_id, " + start + " as at, 'purchase' as kind, null as feature,"
+                    + "   select " + base + " as entry_id, " + start + " as at, 'adjustment' as kind, null as feature,"
                     + "     null::bigint as quantity, " + bought + "::bigint as amount, 'success' as status,"
                     + "     'finance@platform' as by_id, 'Fiona Finance' as by_name, 'bench-history' as reference,"
                     + "     null::integer as price_version, null::uuid as hold_id, " + lot + "::bigint as lot_id,"
