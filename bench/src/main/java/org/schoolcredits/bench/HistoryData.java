@@ -10,9 +10,8 @@ import java.sql.Statement;
  * Writes a long history for one school straight into the ledger's tables, in one transaction,
  * the way the ledger would have written it one usage at a time: a lot from a platform
  * adjustment, then usages of SMS (0.6), DVLA licence (8) and bike (5) checks, each a hold that
- * took its amount from that
- * lot and was captured, or (one in 16) released with its refund entry. Balance and lot end up
- * equal to the sum of the entries, so the reconciliation stays clean.
+ * took its amount from that lot and was captured, or (one in 16) released with its refund entry.
+ * Balance and lot end up equal to the sum of the entries, so the reconciliation stays clean.
  */
 final class HistoryData {
 
