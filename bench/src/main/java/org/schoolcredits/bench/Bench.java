@@ -226,10 +226,12 @@ public final class Bench {
         }
     }
 
+    /** The demo's memory; judged against the target only as the demo ships (its embedded PostgreSQL). */
     private void memory(Demo demo, long postmaster, String what) throws Exception {
         Processes.Memory memory = demo.memory(postmaster);
+        boolean shipped = postmaster <= 0;
         report.add(what + ", RSS summed over " + memory.processes() + " processes", "MiB", memory.rssMiB(), "",
-                Double.NaN, "< 768 MB", memory.rssMiB() * 1024 * 1024 < 768e6);
+                Double.NaN, shipped ? "< 768 MiB" : "", shipped ? memory.rssMiB() < 768 : null);
         report.add(what + ", PSS (shared pages counted once)", "MiB", memory.pssMiB(), "", Double.NaN, "", null);
     }
 
