@@ -26,6 +26,10 @@ import org.schoolcredits.storage.Jdbc;
  * invariants: a balance never goes below zero (a conditional update on the balance row, which
  * also serialises spending per school and credit type), every change is an entry, a grant and
  * a hold resolve once. Locks are always taken hold first, then balance, then lots.
+ * <p>
+ * The held balance is not kept on the balance row: it is the sum of the open holds, so that
+ * capturing a usage locks only its hold, and the balance row, the one lock every spend of a
+ * school queues on, is held by the reserve alone.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -98,8 +102,8 @@ public class Ledger {
         }
         long amount = grant.amount().millis();
         long available = grant.pending()
-                ? changeBalance(grant.schoolId(), grant.creditType(), 0, 0, amount)
-                : changeBalance(grant.schoolId(), grant.creditType(), amount, 0, 0);
+                ? changeBalance(grant.schoolId(), grant.creditType(), 0, amount)
+                : changeBalance(grant.schoolId(), grant.creditType(), amount, 0);
         insertEntry(new EntryRow(grant.schoolId(), grant.creditType(), grant.entryKind(), null, null,
                 grant.pending() ? 0 : amount, grant.pending() ? amount : 0, available,
                 grant.pending() ? "pending" : "success", grant.by(), grant.reference(), null, null,
@@ -122,7 +126,7 @@ public class Ledger {
             return false;
         }
         long amount = lot.get()[1];
-        long available = changeBalance(schoolId, type, cleared ? amount : 0, 0, -amount);
+        long available = changeBalance(schoolId, type, cleared ? amount : 0, -amount);
         insertEntry(new EntryRow(schoolId, type, EntryKind.PURCHASE, null, null, cleared ? amount : 0, -amount,
                 available, cleared ? "success" : "failed", by, reference, null, null, lot.get()[0], null), clock.now());
         return true;
@@ -135,10 +139,9 @@ public class Ledger {
                           Actor by) {
         requirePositive(amount);
         CreditType type = feature.creditType();
-        long available = debit(schoolId, type, amount.millis(), false);
-        takeFromLots(schoolId, type, amount.millis());
-        insertEntry(new EntryRow(schoolId, type, EntryKind.REDEMPTION, feature, 1L, -amount.millis(), 0, available,
-                "success", by, reference, priceVersion, null, null, null), clock.now());
+        long available = debit(schoolId, type, amount.millis());
+        spend(new EntryRow(schoolId, type, EntryKind.REDEMPTION, feature, 1L, -amount.millis(), 0, available,
+                "success", by, reference, priceVersion, null, null, null), clock.now(), null);
         return new Credits(available);
     }
 
@@ -149,36 +152,25 @@ public class Ledger {
         requirePositive(amount);
         CreditType type = feature.creditType();
         Instant now = clock.now();
-        long available = debit(schoolId, type, amount.millis(), true);
-        UUID id = UUID.randomUUID();
+        long available = debit(schoolId, type, amount.millis());
+        Hold hold = new Hold(schoolId, UUID.randomUUID(), type, feature, quantity, amount, priceVersion, reference,
+                Hold.State.HELD, now, expiresAt);
         try {
-            db.update("insert into hold (school_id, hold_id, credit_type, feature, quantity, amount, price_version,"
-                            + " reference, state, initiated_by_id, initiated_by_name, created_at, expires_at)"
-                            + " values (?, ?, ?, ?, ?, ?, ?, ?, 'held', ?, ?, ?, ?)",
-                    schoolId, id, type.code(), feature.name(), quantity, amount.millis(), priceVersion, reference,
-                    by.userId(), by.name(), now, expiresAt);
+            spend(new EntryRow(schoolId, type, EntryKind.USAGE, feature, quantity, -amount.millis(), 0, available,
+                    "pending", by, reference, priceVersion, hold.id(), null, null), now, hold);
         } catch (Jdbc.DatabaseException e) {
-            if (e.isUniqueViolation()) {
+            if (e.violates("hold_reference")) {
                 throw new CreditsException(ProblemCode.REFERENCE_ALREADY_USED,
                         "The " + feature + " action '" + reference + "' was charged before");
             }
             throw e;
         }
-        for (long[] taken : takeFromLots(schoolId, type, amount.millis())) {
-            db.update("insert into hold_lot (school_id, hold_id, lot_id, amount) values (?, ?, ?, ?)",
-                    schoolId, id, taken[0], taken[1]);
-        }
-        insertEntry(new EntryRow(schoolId, type, EntryKind.USAGE, feature, quantity, -amount.millis(), 0, available,
-                "pending", by, reference, priceVersion, id, null, null), now);
-        return new Hold(schoolId, id, type, feature, quantity, amount, priceVersion, reference, Hold.State.HELD,
-                now, expiresAt);
+        return hold;
     }
 
     /** The action succeeded: the usage is final. */
     public Hold capture(String schoolId, UUID holdId) {
-        Hold hold = resolve(schoolId, holdId, Hold.State.CAPTURED);
-        changeBalanceHeld(schoolId, hold.creditType(), -hold.amount().millis(), false);
-        return hold;
+        return resolve(schoolId, holdId, Hold.State.CAPTURED);
     }
 
     /** The action failed: exactly the held credits return to the lots they came from. */
@@ -240,21 +232,22 @@ public class Ledger {
         requirePositive(debit);
         long available;
         try {
-            available = debit(schoolId, type, debit.millis(), false);
+            available = debit(schoolId, type, debit.millis());
         } catch (InsufficientCreditsException e) {
             throw new CreditsException(ProblemCode.BALANCE_WOULD_GO_NEGATIVE, "Only " + e.available().toPlainString()
                     + " " + type.code() + " credits are available", Map.of("available", e.available()));
         }
-        takeFromLots(schoolId, type, debit.millis());
-        insertEntry(new EntryRow(schoolId, type, EntryKind.ADJUSTMENT, null, null, amount.millis(), 0, available,
-                "success", by, reason, null, null, null, null), clock.now());
+        spend(new EntryRow(schoolId, type, EntryKind.ADJUSTMENT, null, null, amount.millis(), 0, available,
+                "success", by, reason, null, null, null, null), clock.now(), null);
     }
 
     // ---- reading
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Balance balance(String schoolId, CreditType type) {
-        return db.one("select available, held, pending from balance where school_id = ? and credit_type = ?",
+        return db.one("select available, (select coalesce(sum(amount), 0) from hold h where h.school_id = b.school_id"
+                        + " and h.credit_type = b.credit_type and h.state = 'held'), pending"
+                        + " from balance b where school_id = ? and credit_type = ?",
                 rs -> new Balance(new Credits(rs.getLong(1)), new Credits(rs.getLong(2)), new Credits(rs.getLong(3))),
                 schoolId, type.code()).orElse(Balance.EMPTY);
     }
@@ -282,15 +275,22 @@ public class Ledger {
      * after. Lots past their expiry are written off first, so that they are never spent even
      * before the month-end job has run.
      */
-    private long debit(String schoolId, CreditType type, long amount, boolean hold) {
+    private long debit(String schoolId, CreditType type, long amount) {
         Instant now = clock.now();
-        if (db.one("select 1 from lot where school_id = ? and credit_type = ? and state = 'available'"
-                + " and expires_at <= ? limit 1", rs -> true, schoolId, type.code(), now).isPresent()) {
+        // one round trip when no lot has expired, the usual case
+        Optional<Long> after = db.one("update balance set available = available - ?"
+                        + " where school_id = ? and credit_type = ? and available >= ? and not exists (select 1 from lot"
+                        + " where lot.school_id = balance.school_id and lot.credit_type = balance.credit_type"
+                        + " and lot.state = 'available' and lot.expires_at <= ?) returning available",
+                rs -> rs.getLong(1), amount, schoolId, type.code(), amount, now);
+        if (after.isEmpty() && db.one("select 1 from lot where school_id = ? and credit_type = ?"
+                + " and state = 'available' and expires_at <= ? limit 1", rs -> true, schoolId, type.code(), now)
+                .isPresent()) {
             expireLotsOf(schoolId, type, now);
+            after = db.one("update balance set available = available - ?"
+                            + " where school_id = ? and credit_type = ? and available >= ? returning available",
+                    rs -> rs.getLong(1), amount, schoolId, type.code(), amount);
         }
-        Optional<Long> after = db.one("update balance set available = available - ?, held = held + ?"
-                        + " where school_id = ? and credit_type = ? and available >= ? returning available",
-                rs -> rs.getLong(1), amount, hold ? amount : 0, schoolId, type.code(), amount);
         if (after.isPresent()) {
             changes.accept(new BalanceChanged(schoolId, type, new Credits(after.get())));
             return after.get();
@@ -299,27 +299,44 @@ public class Ledger {
         throw new InsufficientCreditsException(type, new Credits(amount).toDecimal(), available.toDecimal(), topUpUrl);
     }
 
-    /** Takes {@code amount} from the lots that expire first, then the oldest; returns (lot, taken) pairs. */
-    private List<long[]> takeFromLots(String schoolId, CreditType type, long amount) {
-        List<long[]> lots = db.list("select lot_id, remaining from lot where school_id = ? and credit_type = ?"
-                        + " and state = 'available' and remaining > 0" + SPEND_ORDER + " for update",
-                rs -> new long[] {rs.getLong(1), rs.getLong(2)}, schoolId, type.code());
-        List<long[]> taken = new ArrayList<>();
-        long left = amount;
-        for (long[] lot : lots) {
-            if (left == 0) {
-                break;
-            }
-            long take = Math.min(left, lot[1]);
-            db.update("update lot set remaining = remaining - ? where school_id = ? and lot_id = ?", take, schoolId,
-                    lot[0]);
-            taken.add(new long[] {lot[0], take});
-            left -= take;
+    /**
+     * After a debit, in one statement (one round trip while the balance row is locked): opens the
+     * hold, if any; takes the entry's amount from the lots that expire first, then the oldest;
+     * records what the hold took from which lot; writes the entry.
+     */
+    private void spend(EntryRow entry, Instant at, Hold hold) {
+        String schoolId = entry.schoolId();
+        long amount = -entry.amount();
+        List<Object> args = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("with");
+        if (hold != null) {
+            sql.append(" opened as (insert into hold (school_id, hold_id, credit_type, feature, quantity, amount,"
+                    + " price_version, reference, state, initiated_by_id, initiated_by_name, created_at, expires_at)"
+                    + " values (?, ?, ?, ?, ?, ?, ?, ?, 'held', ?, ?, ?, ?)),");
+            args.addAll(java.util.Arrays.asList(schoolId, hold.id(), hold.creditType().code(), hold.feature().name(),
+                    hold.quantity(), amount, hold.priceVersion(), hold.reference(), entry.by().userId(),
+                    entry.by().name(), hold.createdAt(), hold.expiresAt()));
         }
-        if (left != 0) {
-            throw new IllegalStateException("lots of " + schoolId + "/" + type.code() + " disagree with its balance");
+        sql.append(" locked as (select lot_id, remaining, expires_at from lot"
+                + " where school_id = ? and credit_type = ? and state = 'available' and remaining > 0 for update),"
+                + " planned as (select lot_id, least(remaining, ? - coalesce(sum(remaining) over (" + SPEND_ORDER
+                + " rows between unbounded preceding and 1 preceding), 0)) as take from locked),"
+                + " taken as (update lot set remaining = remaining - planned.take from planned"
+                + " where lot.school_id = ? and lot.lot_id = planned.lot_id and planned.take > 0"
+                + " returning lot.lot_id, planned.take),");
+        args.addAll(List.of(schoolId, entry.type().code(), amount, schoolId));
+        if (hold != null) {
+            sql.append(" parts as (insert into hold_lot (school_id, hold_id, lot_id, amount)"
+                    + " select ?, ?, lot_id, take from taken),");
+            args.addAll(List.of(schoolId, hold.id()));
         }
-        return taken;
+        sql.append(" written as (" + INSERT_ENTRY + ") select coalesce(sum(take), 0) from taken");
+        args.addAll(java.util.Arrays.asList(entryValues(entry, at)));
+        long taken = db.one(sql.toString(), rs -> rs.getLong(1), args.toArray()).orElseThrow();
+        if (taken != amount) {
+            throw new IllegalStateException("lots of " + schoolId + "/" + entry.type().code()
+                    + " disagree with its balance");
+        }
     }
 
     private Hold resolve(String schoolId, UUID holdId, Hold.State to) {
@@ -341,7 +358,7 @@ public class Ledger {
     private void returnHeld(Hold hold, Actor by) {
         String schoolId = hold.schoolId();
         long amount = hold.amount().millis();
-        long available = changeBalanceHeld(schoolId, hold.creditType(), -amount, true);
+        long available = changeBalance(schoolId, hold.creditType(), amount, 0);
         Instant now = clock.now();
         long usageEntry = db.one("select entry_id from entry where school_id = ? and hold_id = ? and kind = 'usage'",
                 rs -> rs.getLong(1), schoolId, hold.id()).orElseThrow();
@@ -367,15 +384,15 @@ public class Ledger {
         if (amount == 0) {
             return;
         }
-        long available = changeBalance(schoolId, type, -amount, 0, 0);
+        long available = changeBalance(schoolId, type, -amount, 0);
         insertEntry(new EntryRow(schoolId, type, EntryKind.EXPIRY, null, null, -amount, 0, available, "success",
                 Actor.SYSTEM, null, null, null, lotId, null), now);
     }
 
-    private long changeBalance(String schoolId, CreditType type, long available, long held, long pending) {
-        long after = db.one("update balance set available = available + ?, held = held + ?, pending = pending + ?"
+    private long changeBalance(String schoolId, CreditType type, long available, long pending) {
+        long after = db.one("update balance set available = available + ?, pending = pending + ?"
                         + " where school_id = ? and credit_type = ? returning available",
-                rs -> rs.getLong(1), available, held, pending, schoolId, type.code())
+                rs -> rs.getLong(1), available, pending, schoolId, type.code())
                 .orElseThrow(() -> CreditsException.notFound("The school"));
         if (available != 0) {
             changes.accept(new BalanceChanged(schoolId, type, new Credits(after)));
@@ -383,12 +400,9 @@ public class Ledger {
         return after;
     }
 
-    private long changeBalanceHeld(String schoolId, CreditType type, long heldChange, boolean returnToAvailable) {
-        return changeBalance(schoolId, type, returnToAvailable ? -heldChange : 0, heldChange, 0);
-    }
-
     private void lockBalance(String schoolId, CreditType type) {
-        db.one("select 1 from balance where school_id = ? and credit_type = ? for update", rs -> 1, schoolId,
+        // as a balance update locks it: a hold inserted before (its key share on the row) does not conflict
+        db.one("select 1 from balance where school_id = ? and credit_type = ? for no key update", rs -> 1, schoolId,
                 type.code());
     }
 
@@ -403,13 +417,20 @@ public class Ledger {
                             String reference, Integer priceVersion, UUID holdId, Long lotId, Long refundsEntryId) {
     }
 
+    private static final String INSERT_ENTRY = "insert into entry (school_id, at, credit_type, kind, feature,"
+            + " quantity, amount, pending_amount, balance_after, status, initiated_by_id, initiated_by_name, reference,"
+            + " price_version, hold_id, lot_id, refunds_entry_id)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
     private void insertEntry(EntryRow e, Instant at) {
-        db.update("insert into entry (school_id, at, credit_type, kind, feature, quantity, amount, pending_amount,"
-                        + " balance_after, status, initiated_by_id, initiated_by_name, reference, price_version, hold_id,"
-                        + " lot_id, refunds_entry_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                e.schoolId(), at, e.type().code(), e.kind().code(), e.feature() == null ? null : e.feature().name(),
-                e.quantity(), e.amount(), e.pendingAmount(), e.balanceAfter(), e.status(), e.by().userId(),
-                e.by().name(), e.reference(), e.priceVersion(), e.holdId(), e.lotId(), e.refundsEntryId());
+        db.update(INSERT_ENTRY, entryValues(e, at));
+    }
+
+    private static Object[] entryValues(EntryRow e, Instant at) {
+        return new Object[] {e.schoolId(), at, e.type().code(), e.kind().code(),
+                e.feature() == null ? null : e.feature().name(), e.quantity(), e.amount(), e.pendingAmount(),
+                e.balanceAfter(), e.status(), e.by().userId(), e.by().name(), e.reference(), e.priceVersion(),
+                e.holdId(), e.lotId(), e.refundsEntryId()};
     }
 
     static Hold hold(ResultSet rs) throws SQLException {

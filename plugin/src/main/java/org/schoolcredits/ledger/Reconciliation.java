@@ -9,10 +9,10 @@ import org.schoolcredits.storage.Jdbc;
 /**
  * Checks the ledger's invariants for every school and credit type, on one snapshot: the
  * available balance equals the sum of its entries and of its spendable lots, the pending
- * balance those of pending lots, the held balance the open holds; every hold took exactly its
- * amount from lots; every refund refers to one released usage and never exceeds it; every paid
- * purchase has exactly one entry crediting its credits, and every purchase entry belongs to a
- * purchase, crediting only a paid one.
+ * balance those of pending lots (the held balance is the sum of the open holds by definition);
+ * every hold took exactly its amount from lots; every refund refers to one released usage and
+ * never exceeds it; every paid purchase has exactly one entry crediting its credits, and every
+ * purchase entry belongs to a purchase, crediting only a paid one.
  * Negative balances, lots and holds are refused by the database's own constraints.
  */
 @ApplicationScoped
@@ -38,9 +38,9 @@ public class Reconciliation {
     private Report check(Jdbc snapshot) {
         List<String> mismatches = new ArrayList<>();
         snapshot.list("""
-                select b.school_id, b.credit_type, b.available, b.held, b.pending,
+                select b.school_id, b.credit_type, b.available, b.pending,
                        coalesce(e.available, 0), coalesce(e.pending, 0),
-                       coalesce(l.available, 0), coalesce(l.pending, 0), coalesce(h.held, 0)
+                       coalesce(l.available, 0), coalesce(l.pending, 0)
                 from balance b
                 left join (select school_id, credit_type, sum(amount) available, sum(pending_amount) pending
                            from entry group by 1, 2) e using (school_id, credit_type)
@@ -48,16 +48,12 @@ public class Reconciliation {
                                   sum(remaining) filter (where state = 'available') available,
                                   sum(remaining) filter (where state = 'pending') pending
                            from lot group by 1, 2) l using (school_id, credit_type)
-                left join (select school_id, credit_type, sum(amount) held
-                           from hold where state = 'held' group by 1, 2) h using (school_id, credit_type)
                 where b.available <> coalesce(e.available, 0) or b.available <> coalesce(l.available, 0)
                    or b.pending <> coalesce(e.pending, 0) or b.pending <> coalesce(l.pending, 0)
-                   or b.held <> coalesce(h.held, 0)
                 """, rs -> mismatches.add(String.format(
-                "%s/%s: balance available %d held %d pending %d; entries available %d pending %d;"
-                        + " lots available %d pending %d; holds %d", rs.getString(1), rs.getString(2), rs.getLong(3),
-                rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9),
-                rs.getLong(10))));
+                "%s/%s: balance available %d pending %d; entries available %d pending %d;"
+                        + " lots available %d pending %d", rs.getString(1), rs.getString(2), rs.getLong(3),
+                rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8))));
         snapshot.list("""
                 select h.school_id, h.hold_id from hold h
                 left join (select school_id, hold_id, sum(amount) taken from hold_lot group by 1, 2) t

@@ -24,6 +24,9 @@ import org.schoolcredits.problem.ProblemCode;
  */
 public final class JsonBody {
 
+    /** Once: Json.createReader looks the JSON-P provider up through the ServiceLoader at every call. */
+    private static final jakarta.json.JsonReaderFactory READERS = Json.createReaderFactory(java.util.Map.of());
+
     private final JsonObject json;
 
     private JsonBody(JsonObject json) {
@@ -32,7 +35,7 @@ public final class JsonBody {
 
     public static JsonBody parse(String text) {
         JsonValue value;
-        try (var reader = Json.createReader(new StringReader(text))) {
+        try (var reader = READERS.createReader(new StringReader(text))) {
             value = reader.readValue();
         } catch (jakarta.json.JsonException e) {
             throw new CreditsException(ProblemCode.MALFORMED_JSON, "The body is not valid JSON: " + e.getMessage());

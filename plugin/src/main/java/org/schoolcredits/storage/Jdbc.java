@@ -114,6 +114,13 @@ public final class Jdbc {
         public boolean isUniqueViolation() {
             return "23505".equals(sqlState());
         }
+
+        /** A unique constraint or index of that name refused the row. */
+        public boolean violates(String constraint) {
+            return isUniqueViolation() && getCause() instanceof org.postgresql.util.PSQLException e
+                    && e.getServerErrorMessage() != null
+                    && constraint.equals(e.getServerErrorMessage().getConstraint());
+        }
     }
 
 }

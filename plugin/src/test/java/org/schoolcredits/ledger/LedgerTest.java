@@ -125,6 +125,39 @@ class LedgerTest {
     }
 
     @Test
+    @DisplayName("a capture leaves the balance row unlocked, and the held balance is the open holds")
+    void captureDoesNotLockTheBalance() throws Exception {
+        buy(SCHOOL, CreditType.CONNECT, 10);
+        Hold first = reserve(Feature.SMS, Credits.of(2), "sms-1");
+        reserve(Feature.SMS, Credits.of(3), "sms-2");
+        assertEquals(new Balance(Credits.of(5), Credits.of(5), Credits.ZERO), connect());
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try {
+            db.run(() -> {
+                ledger.capture(SCHOOL, first.id());
+                // still inside the capture's transaction: another one locks the balance row without waiting
+                Future<Boolean> locked = other.submit(() -> {
+                    try (java.sql.Connection c = db.getConnection(); java.sql.Statement s = c.createStatement()) {
+                        c.setAutoCommit(false);
+                        boolean row = s.executeQuery("select 1 from balance where school_id = '" + SCHOOL + "'"
+                                + " and credit_type = 'connect' for no key update nowait").next();
+                        c.rollback();
+                        return row;
+                    }
+                });
+                try {
+                    assertTrue(locked.get());
+                } catch (Exception e) {
+                    throw new AssertionError("the balance row was locked by the capture", e);
+                }
+            });
+        } finally {
+            other.shutdownNow();
+        }
+        assertEquals(new Balance(Credits.of(5), Credits.of(3), Credits.ZERO), connect());
+    }
+
+    @Test
     @DisplayName("1,000 SMS at 0.6 credits cost exactly 600 credits")
     void fractionalPricesAreExact() {
         buy(SCHOOL, CreditType.CONNECT, 1000);
@@ -133,6 +166,16 @@ class LedgerTest {
             db.run(() -> ledger.capture(SCHOOL, hold.id()));
         }
         assertEquals(Credits.of(400), connect().available());
+    }
+
+    @Test
+    @DisplayName("a host action's reference is charged once: a second reserve with it is refused and holds nothing")
+    void referenceChargedOnce() {
+        buy(SCHOOL, CreditType.CONNECT, 20);
+        reserve(Feature.DVLA_LICENCE_CHECK, Credits.of(8), "check-1");
+        assertCode(ProblemCode.REFERENCE_ALREADY_USED, () -> ledger.reserve(SCHOOL, Feature.DVLA_LICENCE_CHECK, 1,
+                Credits.of(8), 1, "check-1", clock.now().plus(Duration.ofMinutes(15)), STAFF));
+        assertEquals(new Balance(Credits.of(12), Credits.of(8), Credits.ZERO), connect());
     }
 
     @Test
@@ -188,6 +231,24 @@ class LedgerTest {
         assertEquals(Credits.of(50), connect().available());
         long writtenOff = db.jdbc().one("select amount from entry where kind = 'expiry'", rs -> rs.getLong(1)).orElseThrow();
         assertEquals(-92_000, writtenOff);
+    }
+
+    @Test
+    @DisplayName("a usage larger than any lot takes the expiring lot, then the oldest, then the next, and says so")
+    void spendAcrossLots() {
+        buy(SCHOOL, CreditType.CONNECT, 3);
+        buy(SCHOOL, CreditType.CONNECT, 5);
+        db.run(() -> ledger.grant(new Grant(SCHOOL, CreditType.CONNECT, LotSource.ALLOWANCE, "2026-11",
+                Credits.of(2), Instant.parse("2026-12-01T00:00:00Z"), false, Actor.SYSTEM)));
+        Hold hold = reserve(Feature.DVLA_LICENCE_CHECK, Credits.of(8), "check");
+        List<String> parts = db.jdbc().list("select case when l.expires_at is null then 'bought' else 'allowance' end, l.amount, hl.amount,"
+                        + " l.remaining from hold_lot hl"
+                        + " join lot l using (school_id, lot_id) where hl.hold_id = ? order by hl.lot_id",
+                rs -> rs.getString(1) + " " + rs.getLong(2) / 1000 + ": took " + rs.getLong(3) / 1000 + ", left "
+                        + rs.getLong(4) / 1000, hold.id());
+        assertEquals(List.of("bought 3: took 3, left 0", "bought 5: took 3, left 2", "allowance 2: took 2, left 0"),
+                parts);
+        assertEquals(new Balance(Credits.of(2), Credits.of(8), Credits.ZERO), connect());
     }
 
     @Test

@@ -1,0 +1,91 @@
+package org.schoolcredits.bench;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.IntStream;
+import org.schoolcredits.host.Caller;
+import org.schoolcredits.host.CreditType;
+import org.schoolcredits.host.Feature;
+import org.schoolcredits.host.Metering;
+import org.schoolcredits.ledger.Actor;
+import org.schoolcredits.ledger.Credits;
+import org.schoolcredits.ledger.CreditsClock;
+import org.schoolcredits.ledger.Grant;
+import org.schoolcredits.ledger.Ledger;
+import org.schoolcredits.ledger.LotSource;
+import org.schoolcredits.ledger.Reconciliation;
+import org.schoolcredits.metering.MeteringService;
+import org.schoolcredits.catalog.PriceList;
+import org.schoolcredits.storage.CreditsDatabase;
+import org.schoolcredits.storage.Jdbc;
+
+/**
+ * Deductions through the plugin's Java API, outside a container: the real {@link MeteringService},
+ * {@link PriceList} and {@link Ledger} over one connection per thread, each call in its own
+ * transaction the way the container runs it. A deduction is a reserve of one SMS at 1 credit,
+ * committed, then its capture, committed: the two transactions a host makes around an action.
+ */
+final class ApiBench {
+
+    static final String DATABASE = "bench_api";
+    static final int SCHOOLS = 1000;
+    static final String HOT = "hot-school";
+
+    private final ThreadConnections db;
+    private final MeteringService metering;
+    private final Caller[] staff = new Caller[SCHOOLS];
+    private final Caller hotStaff = staffOf(HOT);
+
+    ApiBench(Postgres pg) throws Exception {
+        pg.recreate(DATABASE);
+        db = new ThreadConnections(pg.jdbcUrl(DATABASE), pg.user(), pg.password(), CreditsDatabase.SCHEMA);
+        CreditsDatabase.migrate(db);
+        Jdbc jdbc = new Jdbc(db);
+        CreditsClock clock = new CreditsClock();
+        Ledger ledger = new Ledger(jdbc, clock, "http://localhost:8080");
+        metering = new MeteringService(ledger, new PriceList(jdbc, clock), clock, Duration.ofMinutes(15));
+        // the price list as configured with CREDITS_PRICE_SMS=1
+        db.run(() -> jdbc.update("insert into price (feature, version, credits, effective_from, created_at,"
+                + " created_by) values ('SMS', 1, 1000, ?, now(), 'configuration')", Instant.EPOCH));
+        for (int i = 0; i < SCHOOLS; i++) {
+            staff[i] = staffOf(String.format("school-%04d", i));
+        }
+        IntStream.range(0, SCHOOLS + 1).parallel().forEach(i -> {
+            String school = i == SCHOOLS ? HOT : staff[i].schoolId();
+            long credits = i == SCHOOLS ? 100_000_000 : 1_000_000;
+            db.run(() -> {
+                ledger.provision(school);
+                ledger.grant(new Grant(school, CreditType.CONNECT, LotSource.ADJUSTMENT, "bench", Credits.of(credits),
+                        null, false, Actor.SYSTEM));
+            });
+        });
+    }
+
+    /** 1 credit reserved and captured for a random one of 1,000 schools. */
+    Load.Result manySchools(int threads, Duration warmUp, Duration measured) {
+        return Load.run("Java API, 1,000 schools", threads, warmUp, measured,
+                (thread, n) -> deduct(staff[ThreadLocalRandom.current().nextInt(SCHOOLS)], thread, n));
+    }
+
+    /** 1 credit reserved and captured, every thread on the same school. */
+    Load.Result hotSchool(int threads, Duration warmUp, Duration measured) {
+        return Load.run("Java API, one hot school", threads, warmUp, measured,
+                (thread, n) -> deduct(hotStaff, thread, n));
+    }
+
+    private void deduct(Caller caller, int thread, long n) {
+        String reference = "api-" + thread + "-" + n + "-" + System.nanoTime();
+        Metering.Reservation held = db.tx(() -> metering.reserve(caller, Feature.SMS, 1, reference));
+        db.run(() -> metering.capture(caller.schoolId(), held.id()));
+    }
+
+    Reconciliation.Report reconcile() {
+        return new Reconciliation(new Jdbc(db)).run();
+    }
+
+    private static Caller staffOf(String school) {
+        return new Caller(school, "staff@" + school, "Bench Staff", Set.of("credits.view", "credits.use"));
+    }
+}

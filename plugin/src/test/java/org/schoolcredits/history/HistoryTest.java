@@ -1,0 +1,59 @@
+package org.schoolcredits.history;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.schoolcredits.TestClock;
+import org.schoolcredits.TestDatabase;
+import org.schoolcredits.host.CreditType;
+import org.schoolcredits.host.Feature;
+import org.schoolcredits.ledger.Actor;
+import org.schoolcredits.ledger.Credits;
+import org.schoolcredits.ledger.Grant;
+import org.schoolcredits.ledger.Hold;
+import org.schoolcredits.ledger.Ledger;
+import org.schoolcredits.ledger.LotSource;
+
+class HistoryTest {
+
+    @Test
+    @DisplayName("a status filter lists exactly the rows shown with that status")
+    void statusFilter() {
+        TestDatabase db = TestDatabase.create();
+        TestClock clock = new TestClock(Instant.parse("2026-11-10T09:00:00Z"));
+        Ledger ledger = new Ledger(db.jdbc(), clock, "http://localhost:8080");
+        Actor staff = new Actor("staff@oakwood", "Sam Oak");
+        db.run(() -> ledger.provision("oakwood"));
+        db.run(() -> ledger.grant(new Grant("oakwood", CreditType.CONNECT, LotSource.PURCHASE, "card", Credits.of(50),
+                null, false, staff)));
+        db.run(() -> ledger.grant(new Grant("oakwood", CreditType.CONNECT, LotSource.PURCHASE, "bacs", Credits.of(10),
+                null, true, staff)));
+        db.run(() -> ledger.settlePending("oakwood", CreditType.CONNECT, LotSource.PURCHASE, "bacs", false, staff));
+        Hold[] holds = new Hold[3];
+        for (int i = 0; i < holds.length; i++) {
+            String reference = "sms-" + i;
+            holds[i] = db.tx(() -> ledger.reserve("oakwood", Feature.SMS, 1, Credits.of(1), 1, reference,
+                    clock.now().plus(Duration.ofMinutes(15)), staff));
+        }
+        db.run(() -> ledger.capture("oakwood", holds[0].id()));
+        db.run(() -> ledger.release("oakwood", holds[1].id(), staff));
+
+        History history = new History(db.jdbc());
+        List<HistoryRow> all = history.rows("oakwood", new HistoryQuery(null, null, null, null, null, null, 200));
+        assertEquals(Set.of("success", "failed", "refunded", "pending"),
+                all.stream().map(HistoryRow::status).collect(Collectors.toSet()));
+        for (String status : List.of("success", "failed", "refunded", "pending")) {
+            List<String> expected = all.stream().filter(row -> row.status().equals(status)).map(HistoryRow::id)
+                    .toList();
+            List<String> filtered = history.rows("oakwood", new HistoryQuery(null, null, status, null, null, null, 200))
+                    .stream().map(HistoryRow::id).toList();
+            assertEquals(expected, filtered, status);
+        }
+    }
+}
