@@ -1,6 +1,7 @@
 // The settings panel's low-balance warnings: below which balance a school is warned, and whether its admins
-// get an e-mail (GET/PUT /settings). A server without those settings is said so plainly.
-import { api } from './credits-api.js';
+// get an e-mail (GET/PUT /settings). A threshold is checked here as the server checks it (a number of credits
+// from 0 to 1,000,000 with at most 3 decimals), so a mistake is named next to its field before anything is sent.
+import { api, creditsChanged } from './credits-api.js';
 import { h, sheet } from './credits-dom.js';
 
 export const alertsStyle = sheet(`
@@ -8,16 +9,38 @@ export const alertsStyle = sheet(`
   .alerts label { display: grid; gap: .1rem; }
   .alerts .check { display: flex; gap: .5rem; align-items: center; font-weight: normal; }
   .alerts input[type=checkbox] { width: 1.25rem; height: 1.25rem; }
+  .alerts input[aria-invalid=true] { border-color: #a4000f; }
+  .alerts .error { margin: 0; }
 `);
 
+const THRESHOLD = /^\d{1,7}(\.\d{1,3})?$/;
+const MAX_THRESHOLD = 1_000_000;
+
+function thresholdField(name, kind, step) {
+  const input = h('input', { type: 'number', name, min: 0, max: MAX_THRESHOLD, step, required: true,
+    inputmode: 'decimal', 'aria-describedby': `${name}-error` });
+  const error = h('p', { id: `${name}-error`, class: 'error', hidden: true });
+  const field = h('div', {}, h('label', {}, `Warn when ${kind} credits fall below`, input), error);
+  /** The threshold entered, or null after saying what is wrong with it. */
+  const read = () => {
+    const text = input.value.trim();
+    const ok = THRESHOLD.test(text) && Number(text) <= MAX_THRESHOLD;
+    error.textContent = ok ? '' : `Enter the ${kind} threshold as a number of credits from 0 to 1,000,000, with at most`
+      + ' 3 decimals.';
+    error.hidden = ok;
+    input.setAttribute('aria-invalid', String(!ok));
+    return ok ? Number(text) : null;
+  };
+  return { input, field, read };
+}
+
 export function alertsSection() {
-  const learner = h('input', { type: 'number', name: 'learner', min: 0, step: 1, required: true, inputmode: 'numeric' });
-  const connect = h('input', { type: 'number', name: 'connect', min: 0, step: 0.1, required: true, inputmode: 'decimal' });
+  const learner = thresholdField('learner', 'learner', 1);
+  const connect = thresholdField('connect', 'Connect', 'any');
   const email = h('input', { type: 'checkbox', name: 'emailAlerts' });
   const status = h('p', { role: 'status' });
-  const form = h('form', { class: 'alerts' },
-    h('label', {}, 'Warn when learner credits fall below', learner),
-    h('label', {}, 'Warn when Connect credits fall below', connect),
+  const form = h('form', { class: 'alerts', novalidate: true },
+    learner.field, connect.field,
     h('label', { class: 'check' }, email, 'E-mail the school admins when a balance is low'),
     h('div', {}, h('button', { type: 'submit' }, 'Save warnings')));
   const body = h('div', {}, h('p', { class: 'muted' }, 'Loading…'));
@@ -25,21 +48,32 @@ export function alertsSection() {
     h('h2', { id: 'alerts-title' }, 'Low-balance warnings'), body, status);
 
   function fill(settings) {
-    learner.value = settings.lowBalanceThreshold.learner;
-    connect.value = settings.lowBalanceThreshold.connect;
+    learner.input.value = settings.lowBalanceThreshold.learner;
+    connect.input.value = settings.lowBalanceThreshold.connect;
     email.checked = settings.emailAlerts;
+  }
+
+  function say(text, className = '') {
+    status.className = className;
+    status.textContent = text;
   }
 
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    status.textContent = 'Saving…';
+    const thresholds = { learner: learner.read(), connect: connect.read() };
+    const wrong = [learner, connect].find((field) => field.input.getAttribute('aria-invalid') === 'true');
+    if (wrong) {
+      say('The warnings were not saved: correct the threshold marked above.', 'error');
+      wrong.input.focus();
+      return;
+    }
+    say('Saving…');
     try {
-      fill(await api('/settings', { method: 'PUT', body: {
-        lowBalanceThreshold: { learner: Number(learner.value), connect: Number(connect.value) },
-        emailAlerts: email.checked } }));
-      status.textContent = 'The warnings are saved.';
+      fill(await api('/settings', { method: 'PUT', body: { lowBalanceThreshold: thresholds, emailAlerts: email.checked } }));
+      say('The warnings are saved.', 'ok');
+      creditsChanged();
     } catch (error) {
-      status.textContent = `The warnings were not saved: ${error.message}`;
+      say(`The warnings were not saved: ${error.message}`, 'error');
     }
   });
 

@@ -4,10 +4,10 @@ import { FEATURES, api, formatDateTime, formatSigned, formatCredits } from './cr
 import { h, sheet } from './credits-dom.js';
 
 export const historyStyle = sheet(`
-  form { display: grid; gap: .5rem 1rem; grid-template-columns: repeat(auto-fill, minmax(10rem, 1fr)); align-items: end;
-         margin-bottom: .75rem; }
-  form label { display: grid; gap: .1rem; min-width: 0; }
-  form select, form input { width: 100%; }
+  .filters { display: grid; gap: .5rem 1rem; grid-template-columns: repeat(auto-fill, minmax(10rem, 1fr)); align-items: end;
+             margin-bottom: .75rem; }
+  .filters label { display: grid; gap: .1rem; min-width: 0; }
+  .filters select, .filters input { width: 100%; }
   .history { font-size: .95rem; }
   .history td, .history th { white-space: nowrap; }
   .history td[data-column=Reference] { white-space: normal; overflow-wrap: anywhere; min-width: 9rem; }
@@ -40,7 +40,7 @@ function row(entry) {
 }
 
 export function historySection() {
-  const filters = h('form', { 'aria-label': 'Filter the history' },
+  const filters = h('form', { class: 'filters', 'aria-label': 'Filter the history' },
     choice('creditType', 'Credit type', { learner: 'Learner', connect: 'Connect' }),
     choice('feature', 'Feature', FEATURES),
     choice('status', 'Status', STATUSES),

@@ -19,7 +19,7 @@ export function onFeatureSubmit(form, action, failures = {}) {
     } catch (error) {
       status.className = 'error';
       if (error.status === 402) {
-        status.textContent = 'Nothing was done: there are not enough credits.';
+        status.textContent = failures[402] || 'Nothing was done: there are not enough credits.';
         showInsufficientCredits(error.problem);
       } else {
         status.textContent = failures[error.status] || error.message;

@@ -16,7 +16,7 @@ public final class TestConfig {
                 (proxy, method, args) -> switch (method.getName()) {
                     case "getOptionalValue" -> Optional.empty();
                     case "getPropertyNames", "getConfigSources" -> List.of();
-                    default -> throw new UnsupportedOperationException(method.getName());
+                    default -> throw new IllegalStateException("TestConfig does not offer " + method.getName());
                 });
     }
 }

@@ -78,11 +78,17 @@ final class Browser implements AutoCloseable {
     void open(String path) {
         driver.get(RunningDemo.baseUrl() + path);
         if (!path.startsWith("/login")) {
-            try {
-                wait.until(d -> "".equals(js(UNSETTLED)));
-            } catch (org.openqa.selenium.TimeoutException e) {
-                throw new AssertionError(path + " still waits for " + js(UNSETTLED) + "; console: " + console(), e);
-            }
+            settled();
+        }
+    }
+
+    /** Waits until the page the browser is on (after a link or a redirect) has loaded what it shows. */
+    void settled() {
+        try {
+            wait.until(d -> "".equals(js(UNSETTLED)));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError(driver.getCurrentUrl() + " still waits for " + js(UNSETTLED) + "; console: "
+                    + console(), e);
         }
     }
 
@@ -154,6 +160,12 @@ final class Browser implements AutoCloseable {
     /** What the browser's console said since the last call. */
     List<String> console() {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage).toList();
+    }
+
+    /** The errors the browser's console reported since the last call (of this or {@link #console}). */
+    List<String> consoleErrors() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue()).map(LogEntry::getMessage).toList();
     }
 
     /** Lays the pages out as on a phone {@code width} CSS pixels wide, or as on the desktop again with 0. */

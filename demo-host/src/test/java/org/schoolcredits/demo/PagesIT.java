@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
@@ -28,7 +29,11 @@ class PagesIT {
 
     static final String STAFF = "staff@oakwood";
     static final String ADMIN = "admin@oakwood";
-    static final List<String> PAGES = List.of("/", "/sms", "/dvla", "/settings/credits");
+    static final String FINANCE = "finance@platform";
+    static final List<String> PAGES = List.of("/", "/learners", "/sms", "/dvla", "/settings/credits");
+    /** Each user and the pages they see, in the order the per-page checks visit them. */
+    static final List<Map.Entry<String, List<String>>> PAGES_OF = List.of(Map.entry(FINANCE, List.of("/", "/mail")),
+            Map.entry(ADMIN, PAGES), Map.entry(STAFF, PAGES));
     static final String[] CONNECT = {"credits-balance", "[data-credit=connect] .amount"};
     static final String[] SETTINGS = {"credits-settings"};
 
@@ -186,6 +191,155 @@ class PagesIT {
         assertFalse(browser.findAll(inSettings("button[aria-label^=Buy]")).isEmpty());
     }
 
+    static final String[] BUY_MESSAGE = inSettings("section[aria-labelledby=buy-title] [role=status]");
+
+    /** The status the panel's purchase list shows for a purchase. */
+    static String purchaseStatus(String id) {
+        return browser.find(inSettings("tr[data-id='" + id + "'] td:last-child")).getText();
+    }
+
+    @Test
+    @DisplayName("an admin buys Medium through the simulated checkout and sees the balance rise by 100")
+    void buyByCard() throws Exception {
+        ConnectIT.setOakwoodConnect(5);
+        browser.signIn(ADMIN);
+        browser.open("/settings/credits");
+        browser.find(inSettings("input[name=method][value=card]")).click();
+        browser.find(inSettings("button[data-package=connect-medium]")).click();
+        browser.until("the simulated checkout", () -> browser.driver().getCurrentUrl().contains("/api/credits/checkout/"));
+        assertTrue(browser.find("body").getText().contains("100 connect credits for £10.00"), browser.find("body").getText());
+        browser.screenshot("simulated-checkout");
+        browser.find("button[data-end$='/complete']").click();
+        browser.until("back on the credits page", () -> browser.driver().getCurrentUrl().contains("/settings/credits?purchase="));
+        browser.settled();
+        String id = browser.driver().getCurrentUrl().replaceAll(".*[?&]purchase=([^&]+).*", "$1");
+        assertEquals("105", browser.find(inSettings("credits-balance", "[data-credit=connect] .amount")).getText());
+        assertEquals("Payment received: 100 Connect credits added.", browser.find(BUY_MESSAGE).getText());
+        assertEquals("Paid", purchaseStatus(id));
+        browser.screenshot("settings-credits-paid-by-card");
+        browser.open("/settings/credits");
+        assertEquals("Paid", purchaseStatus(id));
+        assertEquals(0, new BigDecimal("105").compareTo(ConnectIT.connect(ConnectIT.STAFF)));
+    }
+
+    @Test
+    @DisplayName("a BACS purchase from the panel shows its credits as pending and the bank instructions; it is still"
+            + " listed after a reload")
+    void buyByBankTransfer() throws Exception {
+        Api admin = Api.as(ADMIN);
+        int pending = admin.get("/api/credits/balance").json().getJsonObject("learner").getJsonNumber("pending").intValue();
+        browser.signIn(ADMIN);
+        browser.open("/settings/credits");
+        browser.find(inSettings("input[name=method][value=bacs]")).click();
+        browser.find(inSettings("button[data-package=learner-10]")).click();
+        assertEquals("Ordered 10 learner credits. The credits show as pending until the payment clears.",
+                browser.textOnce("Ordered", BUY_MESSAGE).lines().findFirst().orElseThrow());
+        String id = admin.get("/api/credits/purchases").array().getJsonObject(0).getString("id");
+        try {
+            assertEquals("Pay by bank transfer to School Credits Ltd, sort code 00-00-00, account 00000000, quoting"
+                    + " reference " + id + ".", browser.find(inSettings(".instructions")).getText());
+            assertEquals(Integer.toString(pending + 10), browser.textOnce(Integer.toString(pending + 10),
+                    inSettings("credits-balance", "[data-credit=learner-pending] .amount")));
+            assertEquals("Pending until the payment clears", purchaseStatus(id));
+            browser.screenshot("settings-credits-bank-transfer");
+            browser.open("/settings/credits");
+            assertEquals("Pending until the payment clears", purchaseStatus(id));
+        } finally {
+            assertEquals(200, ConnectIT.FINANCE.send("POST", "/api/credits/platform/purchases/" + id + "/fail", null, null)
+                    .status());
+        }
+    }
+
+    static void putSettings(String connectThreshold) {
+        Api.Reply saved = Api.as(ADMIN).put("/api/credits/settings", "{\"lowBalanceThreshold\":{\"learner\":2,"
+                + "\"connect\":" + connectThreshold + "},\"emailAlerts\":true}");
+        assertEquals(200, saved.status(), saved::toString);
+    }
+
+    static String connectThreshold() {
+        return Api.as(ADMIN).get("/api/credits/settings").json().getJsonObject("lowBalanceThreshold")
+                .getJsonNumber("connect").bigDecimalValue().toPlainString();
+    }
+
+    @Test
+    @DisplayName("an admin raises the Connect low-balance threshold: it is saved (a reload shows it) and the balance"
+            + " shows as low at once; a negative threshold is named as wrong and nothing is saved")
+    void lowBalanceSettings() throws Exception {
+        putSettings("20");
+        ConnectIT.setOakwoodConnect(30);
+        String[] connect = inSettings("input[name=connect]");
+        String[] status = inSettings("section[aria-labelledby=alerts-title] > p[role=status]");
+        String[] save = inSettings("form.alerts button[type=submit]");
+        try {
+            browser.signIn(ADMIN);
+            browser.open("/settings/credits");
+            assertEquals("20", browser.find(connect).getDomProperty("value"));
+            assertTrue(browser.findAll(inSettings("credits-balance", "[data-credit=connect] .badge")).isEmpty());
+            browser.find(connect).clear();
+            browser.find(connect).sendKeys("35.5");
+            browser.find(save).click();
+            assertEquals("The warnings are saved.", browser.textOnce("saved", status));
+            assertEquals("Low", browser.find(inSettings("credits-balance", "[data-credit=connect] .badge")).getText());
+            assertEquals("35.5", connectThreshold());
+            browser.open("/settings/credits");
+            assertEquals("35.5", browser.find(connect).getDomProperty("value"));
+
+            browser.find(connect).clear();
+            browser.find(connect).sendKeys("-5");
+            browser.find(save).click();
+            assertEquals("The warnings were not saved: correct the threshold marked above.",
+                    browser.textOnce("not saved", status));
+            assertEquals("Enter the Connect threshold as a number of credits from 0 to 1,000,000, with at most 3 decimals.",
+                    browser.find(inSettings("#connect-error")).getText());
+            assertEquals("true", browser.find(connect).getAttribute("aria-invalid"));
+            assertEquals(browser.find(connect), browser.js("return document.querySelector('credits-settings')"
+                    + ".shadowRoot.activeElement"));
+            browser.screenshot("settings-credits-bad-threshold");
+            browser.open("/settings/credits");
+            assertEquals("35.5", browser.find(connect).getDomProperty("value"));
+            assertEquals("35.5", connectThreshold());
+        } finally {
+            putSettings("20");
+        }
+    }
+
+    static int oakwoodLearnerCredits() {
+        return Api.as(STAFF).get("/api/credits/balance").json().getJsonObject("learner").getJsonNumber("available")
+                .intValue();
+    }
+
+    @Test
+    @DisplayName("registering a learner with no learner credit left opens the Not enough credits dialog and lists"
+            + " nobody; with a credit the learner is listed and the page says how many credits remain")
+    void learnerNeedsACredit() throws Exception {
+        int before = oakwoodLearnerCredits();
+        adjustOakwoodLearner(-before);
+        String upn = "PG" + System.currentTimeMillis();
+        try {
+            browser.signIn(STAFF);
+            browser.open("/learners");
+            assertTrue(browser.find("credits-cost", "span").getText().startsWith("Costs 1 learner credit ("));
+            send("#register-learner", "#learner-name", "Ada Pages", "#learner-upn", upn);
+            WebElement dialog = browser.find("credits-topup-dialog", "dialog[open]");
+            assertTrue(dialog.getText().contains("This needs 1 learner credit and the school has 0 learner credits."),
+                    dialog.getText());
+            assertEquals("The learner was not registered: there are not enough learner credits.",
+                    browser.textOnce("not registered", "#register-learner [role=status]"));
+            browser.screenshot("learners-not-enough-credits");
+            new Actions(browser.driver()).sendKeys(Keys.ESCAPE).perform();
+            browser.until("the dialog closes", () -> browser.findAll("credits-topup-dialog", "dialog[open]").isEmpty());
+            assertTrue(browser.findAll("tr[data-upn='" + upn + "']").isEmpty());
+
+            adjustOakwoodLearner(1);
+            send("#register-learner", "#learner-name", "Ada Pages", "#learner-upn", upn);
+            assertTrue(browser.textOnce("Learner registered", "#register-learner [role=status]")
+                    .contains("You have 0 learner credits remaining."));
+            assertEquals("Ada Pages", browser.find("tr[data-upn='" + upn + "'] td").getText());
+        } finally {
+            adjustOakwoodLearner(before);
+        }
+    }
+
     @Test
     @DisplayName("signing out from the navigation ends the session: the pages ask for a sign-in again")
     void signOut() {
@@ -222,6 +376,9 @@ class PagesIT {
     }
 
     static void adjustOakwoodLearner(int amount) {
+        if (amount == 0) {
+            return;
+        }
         assertEquals(201, ConnectIT.FINANCE.post("/api/credits/platform/adjustments", "{\"school\":\"oakwood\","
                 + "\"creditType\":\"learner\",\"amount\":" + amount + ",\"reason\":\"PagesIT\"}").status());
     }
@@ -267,18 +424,26 @@ class PagesIT {
     }
 
     @Test
-    @DisplayName("axe-core finds no serious or critical violation on any page, and the styles apply under the CSP")
+    @DisplayName("on every page, for every kind of user: no console error, no serious or critical axe-core violation,"
+            + " and the styles apply under the CSP")
     void accessible() throws Exception {
+        ConnectIT.setOakwoodConnect(50);
         ConnectIT.setOakwoodConnect(5);
         browser.console();
         List<String> problems = new ArrayList<>();
-        for (String user : List.of(ADMIN, STAFF)) {
+        for (Map.Entry<String, List<String>> pages : PAGES_OF) {
+            String user = pages.getKey();
             browser.signIn(user);
-            for (String page : PAGES) {
+            for (String page : pages.getValue()) {
                 browser.open(page);
-                browser.find("credits-banner", ".banner");
+                if (!user.equals(FINANCE)) {
+                    browser.find("credits-banner", ".banner");
+                } else if (page.equals("/mail")) {
+                    assertTrue(browser.find("article.mail h2").getText().contains("Connect"), "a low-balance e-mail");
+                }
                 browser.seriousAccessibilityViolations().forEach(v -> problems.add(user + " " + page + ": " + v));
-                browser.screenshot(user.replace('@', '-') + page.replace('/', '-'));
+                browser.consoleErrors().forEach(m -> problems.add(user + " " + page + ": console: " + m));
+                browser.screenshot(user.replace('@', '-') + (page.equals("/") ? "-dashboard" : page.replace('/', '-')));
             }
         }
         assertEquals(List.of(), problems);
@@ -291,13 +456,16 @@ class PagesIT {
     @DisplayName("at 360 px wide no page scrolls sideways")
     void narrowScreen() throws Exception {
         ConnectIT.setOakwoodConnect(5);
-        browser.signIn(ADMIN);
         browser.width(360);
         try {
-            for (String page : PAGES) {
-                browser.open(page);
-                browser.screenshot("360" + (page.equals("/") ? "-dashboard" : page.replace('/', '-')));
-                assertTrue((Long) browser.js("return document.documentElement.scrollWidth") <= 360, page);
+            for (Map.Entry<String, List<String>> pages : PAGES_OF.subList(0, 2)) {
+                browser.signIn(pages.getKey());
+                for (String page : pages.getValue()) {
+                    browser.open(page);
+                    browser.screenshot("360" + (page.equals("/") ? "-dashboard-" + pages.getKey().split("@")[0]
+                            : page.replace('/', '-')));
+                    assertTrue((Long) browser.js("return document.documentElement.scrollWidth") <= 360, page);
+                }
             }
         } finally {
             browser.width(0);

@@ -78,6 +78,12 @@ public class PurchaseRepository {
                 p.schoolId(), p.id());
     }
 
+    /** A school's purchases, newest first. */
+    List<Purchase> ofSchool(String schoolId, int limit) {
+        return db.list("select * from purchase where school_id = ? order by created_at desc, purchase_id limit ?",
+                PurchaseRepository::purchase, schoolId, limit);
+    }
+
     /** Purchases of every school, newest first; a null filter matches all. */
     public List<Purchase> list(Purchase.Status status, Boolean flagged, int limit) {
         return db.list("select * from purchase where (?::text is null or status = ?)"

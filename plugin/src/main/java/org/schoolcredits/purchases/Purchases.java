@@ -29,6 +29,9 @@ import org.schoolcredits.problem.ProblemCode;
 @ApplicationScoped
 public class Purchases {
 
+    /** How many purchases {@link #recent} lists. */
+    public static final int RECENT = 50;
+
     private PurchaseRepository purchases;
     private Ledger ledger;
     private Packages packages;
@@ -94,6 +97,11 @@ public class Purchases {
         Optional<String> receipt = stripe.receiptUrl(found.get().paymentIntentId());
         receipt.ifPresent(url -> purchases.recordReceipt(found.get(), url));
         return receipt.isPresent() ? purchases.find(schoolId, id) : found;
+    }
+
+    /** The school's latest purchases, newest first, {@value #RECENT} at most. */
+    public List<Purchase> recent(String schoolId) {
+        return purchases.ofSchool(schoolId, RECENT);
     }
 
     /** Purchases of every school, newest first, for platform finance; a null filter matches all. */

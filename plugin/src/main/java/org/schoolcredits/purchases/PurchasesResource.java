@@ -10,6 +10,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import org.schoolcredits.host.Caller;
 import org.schoolcredits.problem.CreditsException;
 import org.schoolcredits.rest.Callers;
@@ -47,6 +48,14 @@ public class PurchasesResource {
             return Response.status(Response.Status.CREATED)
                     .entity(PurchaseView.of(purchase, purchases.instructions(purchase))).build();
         });
+    }
+
+    /** The school's latest purchases, newest first (50 at most), so a page can show them after a reload. */
+    @GET
+    @Requires(Permission.MANAGE)
+    public List<PurchaseView> list() {
+        return purchases.recent(callers.school()).stream()
+                .map(p -> PurchaseView.of(p, purchases.instructions(p))).toList();
     }
 
     @GET

@@ -161,4 +161,24 @@ class PurchasesTest {
         assertEquals(List.of(card.id()),
                 f.purchases.list(Purchase.Status.AWAITING_PAYMENT, false).stream().map(Purchase::id).toList());
     }
+
+    @Test
+    @DisplayName("a school lists its own purchases, newest first, at most 50, each with its status and instructions")
+    void recentPurchases() {
+        Purchase bacs = f.buy(ADMIN, "learner-10", "bacs");
+        f.clock.advance(java.time.Duration.ofMinutes(1));
+        Purchase card = f.buy(ADMIN, "connect-medium", "card");
+        f.buy(OTHER_ADMIN, "connect-large", "cheque");
+        assertEquals(List.of(card.id(), bacs.id()), f.purchases.recent("oakwood").stream().map(Purchase::id).toList());
+        assertEquals("Bank transfer, reference " + bacs.id(),
+                f.purchases.instructions(f.purchases.recent("oakwood").get(1)));
+        for (int i = 0; i < Purchases.RECENT; i++) {
+            f.clock.advance(java.time.Duration.ofSeconds(1));
+            f.buy(ADMIN, "connect-small", "card");
+        }
+        List<Purchase> recent = f.purchases.recent("oakwood");
+        assertEquals(Purchases.RECENT, recent.size());
+        assertTrue(recent.stream().noneMatch(p -> p.id().equals(bacs.id()) || p.id().equals(card.id())));
+        assertTrue(recent.get(0).createdAt().isAfter(recent.get(1).createdAt()));
+    }
 }
