@@ -7,28 +7,22 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 import org.postgresql.ds.PGSimpleDataSource;
-import org.schoolcredits.storage.ConnectionSource;
 import org.schoolcredits.storage.CreditsDatabase;
 import org.schoolcredits.storage.Jdbc;
+import org.schoolcredits.storage.ThreadTransactions;
 
 /**
- * A fresh, migrated PostgreSQL database for a test, on one embedded server per JVM, and
- * transactions the way the container runs them: every statement of {@link #tx} on the
- * thread's one connection, committed at the end or rolled back on an exception.
+ * A fresh, migrated PostgreSQL database for a test, on one embedded server per JVM, with
+ * transactions the way the container runs them ({@link ThreadTransactions}).
  */
-public final class TestDatabase extends ConnectionSource {
+public final class TestDatabase extends ThreadTransactions {
 
     private static final AtomicInteger NEXT = new AtomicInteger();
     private static EmbeddedPostgres server;
 
-    private final PGSimpleDataSource target;
-    private final ThreadLocal<Connection> connection = new ThreadLocal<>();
-    private final ThreadLocal<Boolean> inTransaction = ThreadLocal.withInitial(() -> false);
-
     private TestDatabase(PGSimpleDataSource target) {
-        this.target = target;
+        super(target);
     }
 
     public static TestDatabase create() {
@@ -78,58 +72,5 @@ public final class TestDatabase extends ConnectionSource {
 
     public Jdbc jdbc() {
         return new Jdbc(this);
-    }
-
-    /** Runs {@code work} in one transaction on this thread's connection. */
-    public <T> T tx(Supplier<T> work) {
-        Connection c = physical();
-        inTransaction.set(true);
-        try {
-            c.setAutoCommit(false);
-            T result = work.get();
-            c.commit();
-            return result;
-        } catch (RuntimeException | Error e) {
-            rollback(c);
-            throw e;
-        } catch (SQLException e) {
-            rollback(c);
-            throw new IllegalStateException(e);
-        } finally {
-            inTransaction.set(false);
-        }
-    }
-
-    public void run(Runnable work) {
-        tx(() -> {
-            work.run();
-            return null;
-        });
-    }
-
-    private static void rollback(Connection c) {
-        try {
-            c.rollback();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private Connection physical() {
-        try {
-            Connection c = connection.get();
-            if (c == null || c.isClosed()) {
-                c = target.getConnection();
-                connection.set(c);
-            }
-            return c;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    @Override
-    public Connection getConnection() throws SQLException {
-        return inTransaction.get() ? unclosable(physical()) : target.getConnection();
     }
 }
