@@ -1,7 +1,6 @@
 package org.schoolcredits.rest;
 
 import jakarta.json.Json;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -10,8 +9,6 @@ import java.io.StringReader;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.schoolcredits.ledger.Credits;
@@ -137,28 +134,6 @@ public final class JsonBody {
         var named = Json.createObjectBuilder();
         nested.forEach((name, value) -> named.add(field + "." + name, value));
         return new JsonBody(named.build());
-    }
-
-    public boolean has(String field) {
-        return json.containsKey(field) && json.get(field) != JsonValue.NULL;
-    }
-
-    /** A required array of 1 to {@code maxItems} strings of 1 to {@code maxLength} characters. */
-    public List<String> texts(String field, int maxItems, int maxLength) {
-        JsonValue value = json.get(field);
-        if (!(value instanceof JsonArray array) || array.isEmpty() || array.size() > maxItems) {
-            throw CreditsException.invalidField(field, "'" + field + "' must be a list of 1 to " + maxItems + " items");
-        }
-        List<String> out = new ArrayList<>();
-        for (JsonValue item : array) {
-            if (!(item instanceof JsonString string) || string.getString().isBlank()
-                    || string.getString().length() > maxLength) {
-                throw CreditsException.invalidField(field,
-                        "each of '" + field + "' must be a string of 1 to " + maxLength + " characters");
-            }
-            out.add(string.getString().strip());
-        }
-        return out;
     }
 
     private BigDecimal number(String field) {

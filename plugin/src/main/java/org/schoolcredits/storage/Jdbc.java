@@ -95,11 +95,6 @@ public final class Jdbc {
         return value == null ? null : value.toInstant();
     }
 
-    public static Long nullableLong(ResultSet rs, String column) throws SQLException {
-        long value = rs.getLong(column);
-        return rs.wasNull() ? null : value;
-    }
-
     /** A database failure: the caller cannot fix it, so it maps to 503 or 500. */
     public static class DatabaseException extends RuntimeException {
         public DatabaseException(SQLException cause) {
