@@ -52,6 +52,7 @@ final class Postgres implements AutoCloseable {
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("max_connections", "200")
                 .setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                .setServerConfig("pg_stat_statements.track_planning", "on")
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .start();
         return new Postgres(pg, "localhost", pg.getPort(), "postgres", "postgres");
@@ -102,16 +103,16 @@ final class Postgres implements AutoCloseable {
             return work.call(); // not preloaded on a BENCH_DB_URL server: no statement profile
         }
         T result = work.call();
-        StringBuilder out = new StringBuilder(String.format("%10s %12s %10s %9s  %s%n", "calls", "total ms", "mean ms",
-                "rows", "statement"));
+        StringBuilder out = new StringBuilder(String.format("%10s %12s %10s %9s %9s %10s  %s%n", "calls", "total ms",
+                "mean ms", "rows", "plans", "plan ms", "statement"));
         try (Connection c = connect(database); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("select calls, total_exec_time, mean_exec_time, rows,"
+             ResultSet rs = s.executeQuery("select calls, total_exec_time, mean_exec_time, rows, plans, mean_plan_time,"
                      + " regexp_replace(query, '\\s+', ' ', 'g') from pg_stat_statements"
                      + " where dbid = (select oid from pg_database where datname = current_database())"
                      + " order by total_exec_time desc limit 25")) {
             while (rs.next()) {
-                out.append(String.format("%10d %12.0f %10.3f %9d  %s%n", rs.getLong(1), rs.getDouble(2),
-                        rs.getDouble(3), rs.getLong(4), rs.getString(5)));
+                out.append(String.format("%10d %12.0f %10.3f %9d %9d %10.3f  %s%n", rs.getLong(1), rs.getDouble(2),
+                        rs.getDouble(3), rs.getLong(4), rs.getLong(5), rs.getDouble(6), rs.getString(7)));
             }
         }
         java.nio.file.Files.writeString(file, out);

@@ -35,9 +35,6 @@ import org.schoolcredits.storage.Jdbc;
 @Transactional(Transactional.TxType.MANDATORY)
 public class Ledger {
 
-    private static final String SPEND_ORDER =
-            " order by expires_at nulls last, lot_id";
-
     private Jdbc db;
     private CreditsClock clock;
     private String topUpUrl;
@@ -138,11 +135,8 @@ public class Ledger {
     public Credits redeem(String schoolId, Feature feature, Credits amount, int priceVersion, String reference,
                           Actor by) {
         requirePositive(amount);
-        CreditType type = feature.creditType();
-        long available = debit(schoolId, type, amount.millis());
-        spend(new EntryRow(schoolId, type, EntryKind.REDEMPTION, feature, 1L, -amount.millis(), 0, available,
-                "success", by, reference, priceVersion, null, null, null), clock.now(), null);
-        return new Credits(available);
+        return new Credits(spend(new EntryRow(schoolId, feature.creditType(), EntryKind.REDEMPTION, feature, 1L,
+                -amount.millis(), 0, 0, "success", by, reference, priceVersion, null, null, null), clock.now(), null));
     }
 
     /** Holds credits for a host action until it is captured or released, or {@code expiresAt} passes. */
@@ -152,11 +146,10 @@ public class Ledger {
         requirePositive(amount);
         CreditType type = feature.creditType();
         Instant now = clock.now();
-        long available = debit(schoolId, type, amount.millis());
         Hold hold = new Hold(schoolId, UUID.randomUUID(), type, feature, quantity, amount, priceVersion, reference,
                 Hold.State.HELD, now, expiresAt);
         try {
-            spend(new EntryRow(schoolId, type, EntryKind.USAGE, feature, quantity, -amount.millis(), 0, available,
+            spend(new EntryRow(schoolId, type, EntryKind.USAGE, feature, quantity, -amount.millis(), 0, 0,
                     "pending", by, reference, priceVersion, hold.id(), null, null), now, hold);
         } catch (Jdbc.DatabaseException e) {
             if (e.violates("hold_reference")) {
@@ -230,15 +223,13 @@ public class Ledger {
         }
         Credits debit = amount.negate();
         requirePositive(debit);
-        long available;
         try {
-            available = debit(schoolId, type, debit.millis());
+            spend(new EntryRow(schoolId, type, EntryKind.ADJUSTMENT, null, null, amount.millis(), 0, 0, "success", by,
+                    reason, null, null, null, null), clock.now(), null);
         } catch (InsufficientCreditsException e) {
             throw new CreditsException(ProblemCode.BALANCE_WOULD_GO_NEGATIVE, "Only " + e.available().toPlainString()
                     + " " + type.code() + " credits are available", Map.of("available", e.available()));
         }
-        spend(new EntryRow(schoolId, type, EntryKind.ADJUSTMENT, null, null, amount.millis(), 0, available,
-                "success", by, reason, null, null, null, null), clock.now(), null);
     }
 
     // ---- reading
@@ -271,72 +262,78 @@ public class Ledger {
     // ---- the rules
 
     /**
-     * Takes credits out of the available balance, or refuses; returns the available balance
-     * after. Lots past their expiry are written off first, so that they are never spent even
-     * before the month-end job has run.
+     * Takes an entry's credits out of the available balance, or refuses; returns the available
+     * balance after. Lots past their expiry are written off first, so that they are never spent
+     * even before the month-end job has run.
      */
-    private long debit(String schoolId, CreditType type, long amount) {
-        Instant now = clock.now();
-        // one round trip when no lot has expired, the usual case
-        Optional<Long> after = db.one("update balance set available = available - ?"
-                        + " where school_id = ? and credit_type = ? and available >= ? and not exists (select 1 from lot"
-                        + " where lot.school_id = balance.school_id and lot.credit_type = balance.credit_type"
-                        + " and lot.state = 'available' and lot.expires_at <= ?) returning available",
-                rs -> rs.getLong(1), amount, schoolId, type.code(), amount, now);
+    private long spend(EntryRow entry, Instant at, Hold hold) {
+        String schoolId = entry.schoolId();
+        CreditType type = entry.type();
+        Optional<Long> after = trySpend(entry, at, hold);
         if (after.isEmpty() && db.one("select 1 from lot where school_id = ? and credit_type = ?"
-                + " and state = 'available' and expires_at <= ? limit 1", rs -> true, schoolId, type.code(), now)
+                + " and state = 'available' and expires_at <= ? limit 1", rs -> true, schoolId, type.code(), at)
                 .isPresent()) {
-            expireLotsOf(schoolId, type, now);
-            after = db.one("update balance set available = available - ?"
-                            + " where school_id = ? and credit_type = ? and available >= ? returning available",
-                    rs -> rs.getLong(1), amount, schoolId, type.code(), amount);
+            expireLotsOf(schoolId, type, at);
+            after = trySpend(entry, at, hold);
         }
-        if (after.isPresent()) {
-            changes.accept(new BalanceChanged(schoolId, type, new Credits(after.get())));
-            return after.get();
+        if (after.isEmpty()) {
+            Credits available = balance(schoolId, type).available();
+            throw new InsufficientCreditsException(type, new Credits(-entry.amount()).toDecimal(),
+                    available.toDecimal(), topUpUrl);
         }
-        Credits available = balance(schoolId, type).available();
-        throw new InsufficientCreditsException(type, new Credits(amount).toDecimal(), available.toDecimal(), topUpUrl);
+        changes.accept(new BalanceChanged(schoolId, type, new Credits(after.get())));
+        return after.get();
     }
 
     /**
-     * After a debit, in one statement (one round trip while the balance row is locked): opens the
-     * hold, if any; takes the entry's amount from the lots that expire first, then the oldest;
-     * records what the hold took from which lot; writes the entry.
+     * One statement, so that the balance row is locked for this statement and the commit only:
+     * takes the amount off the available balance if it is there and no lot has expired unseen
+     * (the conditional update locks the row and serialises a school's spending); then opens the
+     * hold, if any; takes the amount from the lots that expire first, then the oldest, as they
+     * are once the row is locked (V7's {@code take_from_lots}); records what the hold took
+     * from which lot; writes the entry with the balance it leaves ({@code entry.balanceAfter()}
+     * is not used). Empty when refused; then nothing was written.
      */
-    private void spend(EntryRow entry, Instant at, Hold hold) {
+    private Optional<Long> trySpend(EntryRow entry, Instant at, Hold hold) {
         String schoolId = entry.schoolId();
         long amount = -entry.amount();
-        List<Object> args = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("with");
+        List<Object> args = new ArrayList<>(List.of(amount, schoolId, entry.type().code(), amount, at));
+        StringBuilder sql = new StringBuilder("with debited as (update balance set available = available - ?"
+                + " where school_id = ? and credit_type = ? and available >= ? and not exists (select 1 from lot"
+                + " where lot.school_id = balance.school_id and lot.credit_type = balance.credit_type"
+                + " and lot.state = 'available' and lot.expires_at <= ?) returning school_id, credit_type, available),");
         if (hold != null) {
             sql.append(" opened as (insert into hold (school_id, hold_id, credit_type, feature, quantity, amount,"
                     + " price_version, reference, state, initiated_by_id, initiated_by_name, created_at, expires_at)"
-                    + " values (?, ?, ?, ?, ?, ?, ?, ?, 'held', ?, ?, ?, ?)),");
+                    + " select ?, ?, ?, ?, ?, ?, ?, ?, 'held', ?, ?, ?, ? from debited),");
             args.addAll(java.util.Arrays.asList(schoolId, hold.id(), hold.creditType().code(), hold.feature().name(),
                     hold.quantity(), amount, hold.priceVersion(), hold.reference(), entry.by().userId(),
                     entry.by().name(), hold.createdAt(), hold.expiresAt()));
         }
-        sql.append(" locked as (select lot_id, remaining, expires_at from lot"
-                + " where school_id = ? and credit_type = ? and state = 'available' and remaining > 0 for update),"
-                + " planned as (select lot_id, least(remaining, ? - coalesce(sum(remaining) over (" + SPEND_ORDER
-                + " rows between unbounded preceding and 1 preceding), 0)) as take from locked),"
-                + " taken as (update lot set remaining = remaining - planned.take from planned"
-                + " where lot.school_id = ? and lot.lot_id = planned.lot_id and planned.take > 0"
-                + " returning lot.lot_id, planned.take),");
-        args.addAll(List.of(schoolId, entry.type().code(), amount, schoolId));
+        sql.append(" taken as (select lot.lot_id, lot.taken from debited"
+                + " cross join lateral take_from_lots(debited.school_id, debited.credit_type, ?) lot),");
+        args.add(amount);
         if (hold != null) {
             sql.append(" parts as (insert into hold_lot (school_id, hold_id, lot_id, amount)"
-                    + " select ?, ?, lot_id, take from taken),");
+                    + " select ?, ?, lot_id, taken from taken),");
             args.addAll(List.of(schoolId, hold.id()));
         }
-        sql.append(" written as (" + INSERT_ENTRY + ") select coalesce(sum(take), 0) from taken");
-        args.addAll(java.util.Arrays.asList(entryValues(entry, at)));
-        long taken = db.one(sql.toString(), rs -> rs.getLong(1), args.toArray()).orElseThrow();
-        if (taken != amount) {
+        Object[] values = entryValues(entry, at);
+        sql.append(" written as (insert into entry (" + ENTRY_COLUMNS + ") select ");
+        for (int i = 0; i < values.length; i++) {
+            sql.append(i == 0 ? "" : ", ").append(i == BALANCE_AFTER ? "debited.available" : "?");
+            if (i != BALANCE_AFTER) {
+                args.add(values[i]);
+            }
+        }
+        sql.append(" from debited) select available, (select coalesce(sum(taken), 0) from taken) from debited");
+        Optional<long[]> spent = db.one(sql.toString(), rs -> new long[] {rs.getLong(1), rs.getLong(2)},
+                args.toArray());
+        if (spent.isPresent() && spent.get()[1] != amount) {
             throw new IllegalStateException("lots of " + schoolId + "/" + entry.type().code()
                     + " disagree with its balance");
         }
+        return spent.map(s -> s[0]);
     }
 
     private Hold resolve(String schoolId, UUID holdId, Hold.State to) {
@@ -417,9 +414,12 @@ public class Ledger {
                             String reference, Integer priceVersion, UUID holdId, Long lotId, Long refundsEntryId) {
     }
 
-    private static final String INSERT_ENTRY = "insert into entry (school_id, at, credit_type, kind, feature,"
-            + " quantity, amount, pending_amount, balance_after, status, initiated_by_id, initiated_by_name, reference,"
-            + " price_version, hold_id, lot_id, refunds_entry_id)"
+    private static final String ENTRY_COLUMNS = "school_id, at, credit_type, kind, feature, quantity, amount,"
+            + " pending_amount, balance_after, status, initiated_by_id, initiated_by_name, reference, price_version,"
+            + " hold_id, lot_id, refunds_entry_id";
+    /** Where {@code balance_after} is in {@link #ENTRY_COLUMNS} and {@link #entryValues}. */
+    private static final int BALANCE_AFTER = 8;
+    private static final String INSERT_ENTRY = "insert into entry (" + ENTRY_COLUMNS + ")"
             + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private void insertEntry(EntryRow e, Instant at) {

@@ -252,6 +252,50 @@ class LedgerTest {
     }
 
     @Test
+    @DisplayName("a spend that waited for the balance row takes from the lots as they are once it has the row")
+    void spendWaitingForTheRowSeesLotsChangedMeanwhile() throws Exception {
+        buy(SCHOOL, CreditType.CONNECT, 10);
+        ExecutorService others = Executors.newFixedThreadPool(2);
+        try {
+            Future<Hold> waited = db.tx(() -> {
+                // this transaction spends 8 of the first lot and adds a second one, holding the row...
+                ledger.adjust(SCHOOL, CreditType.CONNECT, Credits.of(-8), "correction", STAFF);
+                ledger.grant(new Grant(SCHOOL, CreditType.CONNECT, LotSource.ADJUSTMENT, "second", Credits.of(10),
+                        null, false, STAFF));
+                // ...while a reservation of 5 begins (10 available when it starts) and waits for the row
+                Future<Hold> reservation = others.submit(() -> reserve(Feature.DVLA_LICENCE_CHECK, Credits.of(5),
+                        "check"));
+                try {
+                    others.submit(() -> awaitLockWaiters(1)).get();
+                } catch (Exception e) {
+                    throw new AssertionError(e);
+                }
+                return reservation;
+            });
+            Hold hold = waited.get();
+            List<String> parts = db.jdbc().list("select hl.amount, l.remaining from hold_lot hl"
+                    + " join lot l using (school_id, lot_id) where hl.hold_id = ? order by hl.lot_id",
+                    rs -> "took " + rs.getLong(1) / 1000 + ", left " + rs.getLong(2) / 1000, hold.id());
+            assertEquals(List.of("took 2, left 0", "took 3, left 7"), parts);
+            assertEquals(new Balance(Credits.of(7), Credits.of(5), Credits.ZERO), connect());
+        } finally {
+            others.shutdownNow();
+        }
+    }
+
+    /** Waits until {@code count} sessions wait for a row lock (outside any transaction of this thread). */
+    Void awaitLockWaiters(int count) throws Exception {
+        for (int i = 0; i < 500; i++) {
+            if (db.jdbc().one("select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
+                    + " and datname = current_database()", rs -> rs.getInt(1)).orElse(0) >= count) {
+                return null;
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("nobody waited for the balance row");
+    }
+
+    @Test
     @DisplayName("credits released after their lot expired are written off, not resurrected")
     void releaseIntoExpiredLot() {
         Instant monthEnd = Instant.parse("2026-12-01T00:00:00Z");
