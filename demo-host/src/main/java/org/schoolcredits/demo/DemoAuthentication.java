@@ -28,8 +28,6 @@ public class DemoAuthentication implements HttpAuthenticationMechanism {
 
     static final String SESSION_USER = "demo.user";
     static final String SESSION_CSRF = "demo.csrf";
-    /** The request attribute with the {@link DemoUser} signed in, so that {@link DemoCallers} need not read it again. */
-    static final String REQUEST_USER = "demo.signedIn";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
@@ -54,7 +52,7 @@ public class DemoAuthentication implements HttpAuthenticationMechanism {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         String header = request.getHeader("Authorization");
         if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
-            return basic(header.substring(6).trim(), request, response, context);
+            return basic(header.substring(6).trim(), response, context);
         }
         HttpSession session = request.getSession(false);
         Object signedIn = session == null ? null : session.getAttribute(SESSION_USER);
@@ -64,7 +62,7 @@ public class DemoAuthentication implements HttpAuthenticationMechanism {
         if (signedIn != null) {
             Optional<DemoUser> user = users.find((String) signedIn);
             if (user.isPresent() && csrfSafe(request, session)) {
-                return signIn(user.get(), request, context);
+                return context.notifyContainerAboutLogin(user.get().id(), Set.of(user.get().role()));
             }
             if (user.isPresent()) {
                 return refuse(response, 403, "csrf_token_missing", "The CSRF token is missing or wrong");
@@ -77,8 +75,7 @@ public class DemoAuthentication implements HttpAuthenticationMechanism {
         return context.doNothing();
     }
 
-    private AuthenticationStatus basic(String encoded, HttpServletRequest request, HttpServletResponse response,
-                                       HttpMessageContext context) {
+    private AuthenticationStatus basic(String encoded, HttpServletResponse response, HttpMessageContext context) {
         String decoded;
         try {
             decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
@@ -91,12 +88,7 @@ public class DemoAuthentication implements HttpAuthenticationMechanism {
         if (user.isEmpty()) {
             return refuse(response, 401, "unauthenticated", "The user name or password is wrong");
         }
-        return signIn(user.get(), request, context);
-    }
-
-    private static AuthenticationStatus signIn(DemoUser user, HttpServletRequest request, HttpMessageContext context) {
-        request.setAttribute(REQUEST_USER, user);
-        return context.notifyContainerAboutLogin(user.id(), Set.of(user.role()));
+        return context.notifyContainerAboutLogin(user.get().id(), Set.of(user.get().role()));
     }
 
     private AuthenticationStatus login(HttpServletRequest request, HttpServletResponse response,

@@ -3,7 +3,6 @@ package org.schoolcredits.demo;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
-import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import java.util.Optional;
 import org.schoolcredits.host.Caller;
@@ -19,25 +18,14 @@ public class DemoCallers implements CallerProvider {
     @Inject
     DemoUsers users;
 
-    @Inject
-    HttpServletRequest request;
-
     private Optional<DemoUser> user;
 
     public Optional<DemoUser> user() {
         if (user == null) {
             Principal principal = security.getCallerPrincipal();
-            user = principal == null ? Optional.empty() : read(principal.getName());
+            user = principal == null ? Optional.empty() : users.find(principal.getName());
         }
         return user;
-    }
-
-    /** The user {@link DemoAuthentication} read for this request, if it was this one; else read now. */
-    private Optional<DemoUser> read(String userId) {
-        if (request.getAttribute(DemoAuthentication.REQUEST_USER) instanceof DemoUser read && read.id().equals(userId)) {
-            return Optional.of(read);
-        }
-        return users.find(userId);
     }
 
     @Override
