@@ -123,7 +123,7 @@ public final class Bench {
                 "CREDITS_RATE_LIMIT_PURCHASES", "100000000"));
         if (System.getenv("BENCH_JFR") != null) {
             // the launcher's default JVM options, plus a flight recording of the whole run, written when it stops
-            env.put("DEMO_JAVA_OPTS", "-Xmx400m -Xss512k -XX:+UseSerialGC -XX:StartFlightRecording=settings=profile,"
+            env.put("DEMO_JAVA_OPTS", "-Xmx400m -Xmn48m -Xss512k -XX:+UseSerialGC -XX:StartFlightRecording=settings=profile,"
                     + "filename=" + work.resolve("demo.jfr"));
         }
         try (Demo demo = Demo.start(demoJar(), fresh("demo-bench"), work.resolve("demo-bench.log"), env)) {

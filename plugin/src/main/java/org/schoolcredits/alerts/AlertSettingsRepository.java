@@ -37,6 +37,11 @@ public class AlertSettingsRepository implements LowBalanceThresholds {
         this.defaults = new AlertSettings(Credits.of(learner), Credits.of(connect), true);
     }
 
+    /** The settings of a school that never changed them. */
+    public AlertSettings defaults() {
+        return defaults;
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public AlertSettings of(String schoolId) {
         return db.one("select learner_threshold, connect_threshold, email_alerts from alert_settings"

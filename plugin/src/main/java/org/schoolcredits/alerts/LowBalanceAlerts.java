@@ -3,6 +3,7 @@ package org.schoolcredits.alerts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import org.schoolcredits.host.CreditType;
 import org.schoolcredits.ledger.BalanceChanged;
 import org.schoolcredits.ledger.Credits;
 import org.schoolcredits.storage.Jdbc;
@@ -36,20 +37,31 @@ public class LowBalanceAlerts {
         this.emails = emails;
     }
 
+    /**
+     * One statement, since it runs while the balance's row is locked: reads the school's threshold
+     * (or the default), then arms the alert at or above it or disarms it below, saying whether it
+     * disarmed one now (the crossing).
+     */
     public void balanceChanged(@Observes BalanceChanged change) {
-        String school = change.schoolId();
-        String type = change.creditType().code();
-        Credits threshold = settings.threshold(school, change.creditType());
-        if (change.available().compareTo(threshold) >= 0) {
-            db.update("insert into low_balance_alert (school_id, credit_type, armed) values (?, ?, true)"
-                    + " on conflict (school_id, credit_type) do update set armed = true where not low_balance_alert.armed",
-                    school, type);
-            return;
+        CreditType type = change.creditType();
+        String column = type == CreditType.LEARNER ? "learner_threshold" : "connect_threshold";
+        long available = change.available().millis();
+        Crossing outcome = db.one("with threshold as (select coalesce((select " + column + " from alert_settings"
+                        + " where school_id = ?), ?) as millis),"
+                        + " armed as (insert into low_balance_alert (school_id, credit_type, armed)"
+                        + " select ?, ?, true from threshold where ? >= millis on conflict (school_id, credit_type)"
+                        + " do update set armed = true where not low_balance_alert.armed),"
+                        + " disarmed as (update low_balance_alert set armed = false where school_id = ?"
+                        + " and credit_type = ? and armed and ? < (select millis from threshold) returning 1)"
+                        + " select millis, exists (select from disarmed) from threshold",
+                rs -> new Crossing(new Credits(rs.getLong(1)), rs.getBoolean(2)),
+                change.schoolId(), settings.defaults().threshold(type).millis(), change.schoolId(), type.code(),
+                available, change.schoolId(), type.code(), available).orElseThrow();
+        if (outcome.crossed()) {
+            emails.lowBalance(change.schoolId(), type, change.available(), outcome.threshold());
         }
-        boolean crossed = db.update("update low_balance_alert set armed = false where school_id = ?"
-                + " and credit_type = ? and armed", school, type) == 1;
-        if (crossed) {
-            emails.lowBalance(school, change.creditType(), change.available(), threshold);
-        }
+    }
+
+    private record Crossing(Credits threshold, boolean crossed) {
     }
 }

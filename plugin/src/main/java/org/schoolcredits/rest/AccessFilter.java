@@ -8,7 +8,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.reflect.Method;
 import org.schoolcredits.host.Caller;
-import org.schoolcredits.ledger.Ledger;
 import org.schoolcredits.problem.CreditsException;
 import org.schoolcredits.problem.ProblemCode;
 import org.schoolcredits.storage.CreditsDatabase;
@@ -28,14 +27,17 @@ public class AccessFilter implements ContainerRequestFilter {
     Callers callers;
 
     @Inject
-    Ledger ledger;
+    EnabledSchools schools;
 
     @Inject
     CreditsDatabase database;
 
+    /** Once migrated, the plugin stays so: asked of the database's EJB until then only. */
+    private volatile boolean migrated;
+
     @Override
     public void filter(ContainerRequestContext request) {
-        if (!database.migrated()) {
+        if (!migrated()) {
             throw new CreditsException(ProblemCode.SERVICE_UNAVAILABLE, "The credits database is not ready");
         }
         Method method = resource.getResourceMethod();
@@ -54,9 +56,16 @@ public class AccessFilter implements ContainerRequestFilter {
             throw new CreditsException(ProblemCode.PERMISSION_DENIED, platformCall
                     ? "Platform calls are for platform staff" : "School calls are for a school's users");
         }
-        if (!platformCall && !ledger.isEnabled(caller.schoolId())) {
+        if (!platformCall && !schools.isEnabled(caller.schoolId())) {
             throw CreditsException.notFound("School Credits for this school");
         }
+    }
+
+    private boolean migrated() {
+        if (!migrated) {
+            migrated = database.migrated();
+        }
+        return migrated;
     }
 
     private boolean isPublic(Method method) {
