@@ -1,14 +1,23 @@
 package org.schoolcredits.bench;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.IntStream;
+import org.schoolcredits.alerts.AlertEmails;
+import org.schoolcredits.alerts.AlertSettingsRepository;
+import org.schoolcredits.alerts.LowBalanceAlerts;
+import org.schoolcredits.alerts.Outbox;
 import org.schoolcredits.host.Caller;
 import org.schoolcredits.host.CreditType;
 import org.schoolcredits.host.Feature;
 import org.schoolcredits.host.Metering;
+import org.schoolcredits.host.School;
+import org.schoolcredits.host.SchoolDirectory;
 import org.schoolcredits.ledger.Actor;
 import org.schoolcredits.ledger.Credits;
 import org.schoolcredits.ledger.CreditsClock;
@@ -23,7 +32,7 @@ import org.schoolcredits.storage.Jdbc;
 
 /**
  * Deductions through the plugin's Java API, outside a container: the real {@link MeteringService},
- * {@link PriceList} and {@link Ledger} over one connection per thread, each call in its own
+ * {@link PriceList}, {@link Ledger} and {@link LowBalanceAlerts} over one connection per thread, each call in its own
  * transaction the way the container runs it. A deduction is a reserve of one SMS at 1 credit,
  * committed, then its capture, committed: the two transactions a host makes around an action.
  */
@@ -44,7 +53,13 @@ final class ApiBench {
         CreditsDatabase.migrate(db);
         Jdbc jdbc = new Jdbc(db);
         CreditsClock clock = new CreditsClock();
-        Ledger ledger = new Ledger(jdbc, clock, "http://localhost:8080");
+        // as the container wires it: the low-balance alerts observe every balance change
+        LowBalanceAlerts[] alerts = new LowBalanceAlerts[1];
+        Ledger ledger = new Ledger(jdbc, clock, "http://localhost:8080", change -> alerts[0].balanceChanged(change));
+        AlertSettingsRepository settings = new AlertSettingsRepository(jdbc, clock, BigDecimal.valueOf(2),
+                BigDecimal.valueOf(20));
+        alerts[0] = new LowBalanceAlerts(jdbc, settings, new AlertEmails(new Outbox(jdbc, clock), new NoSchools(),
+                ledger, settings));
         metering = new MeteringService(ledger, new PriceList(jdbc, clock), clock, Duration.ofMinutes(15));
         // the price list as configured with CREDITS_PRICE_SMS=1
         db.run(() -> jdbc.update("insert into price (feature, version, credits, effective_from, created_at,"
@@ -83,6 +98,19 @@ final class ApiBench {
 
     Reconciliation.Report reconcile() {
         return new Reconciliation(new Jdbc(db)).run();
+    }
+
+    /** The host's schools: none needs an e-mail in this benchmark (every balance stays far above its threshold). */
+    private static final class NoSchools implements SchoolDirectory {
+        @Override
+        public Optional<School> find(String schoolId) {
+            return Optional.empty();
+        }
+
+        @Override
+        public List<School> all() {
+            return List.of();
+        }
     }
 
     private static Caller staffOf(String school) {

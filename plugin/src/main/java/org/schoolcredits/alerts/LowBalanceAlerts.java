@@ -40,7 +40,8 @@ public class LowBalanceAlerts {
     /**
      * One statement, since it runs while the balance's row is locked: reads the school's threshold
      * (or the default), then arms the alert at or above it or disarms it below, saying whether it
-     * disarmed one now (the crossing).
+     * disarmed one now (the crossing). An alert that is already as it should be is not written (nor
+     * locked): only this observer writes alerts, always under the balance's row lock.
      */
     public void balanceChanged(@Observes BalanceChanged change) {
         CreditType type = change.creditType();
@@ -49,14 +50,16 @@ public class LowBalanceAlerts {
         Crossing outcome = db.one("with threshold as (select coalesce((select " + column + " from alert_settings"
                         + " where school_id = ?), ?) as millis),"
                         + " armed as (insert into low_balance_alert (school_id, credit_type, armed)"
-                        + " select ?, ?, true from threshold where ? >= millis on conflict (school_id, credit_type)"
-                        + " do update set armed = true where not low_balance_alert.armed),"
+                        + " select ?, ?, true from threshold where ? >= millis and not exists (select 1"
+                        + " from low_balance_alert where school_id = ? and credit_type = ? and armed)"
+                        + " on conflict (school_id, credit_type) do update set armed = true),"
                         + " disarmed as (update low_balance_alert set armed = false where school_id = ?"
                         + " and credit_type = ? and armed and ? < (select millis from threshold) returning 1)"
                         + " select millis, exists (select from disarmed) from threshold",
                 rs -> new Crossing(new Credits(rs.getLong(1)), rs.getBoolean(2)),
                 change.schoolId(), settings.defaults().threshold(type).millis(), change.schoolId(), type.code(),
-                available, change.schoolId(), type.code(), available).orElseThrow();
+                available, change.schoolId(), type.code(), change.schoolId(), type.code(), available)
+                .orElseThrow();
         if (outcome.crossed()) {
             emails.lowBalance(change.schoolId(), type, change.available(), outcome.threshold());
         }
