@@ -296,45 +296,45 @@ public class Ledger {
      */
     private Optional<Long> trySpend(EntryRow entry, Instant at, Hold hold) {
         String schoolId = entry.schoolId();
+        String type = entry.type().code();
         long amount = -entry.amount();
-        List<Object> args = new ArrayList<>(List.of(amount, schoolId, entry.type().code(), amount, at));
-        StringBuilder sql = new StringBuilder("with debited as (update balance set available = available - ?"
-                + " where school_id = ? and credit_type = ? and available >= ? and not exists (select 1 from lot"
-                + " where lot.school_id = balance.school_id and lot.credit_type = balance.credit_type"
-                + " and lot.state = 'available' and lot.expires_at <= ?) returning school_id, credit_type, available),");
-        if (hold != null) {
-            sql.append(" opened as (insert into hold (school_id, hold_id, credit_type, feature, quantity, amount,"
-                    + " price_version, reference, state, initiated_by_id, initiated_by_name, created_at, expires_at)"
-                    + " select ?, ?, ?, ?, ?, ?, ?, ?, 'held', ?, ?, ?, ? from debited),");
-            args.addAll(java.util.Arrays.asList(schoolId, hold.id(), hold.creditType().code(), hold.feature().name(),
-                    hold.quantity(), amount, hold.priceVersion(), hold.reference(), entry.by().userId(),
-                    entry.by().name(), hold.createdAt(), hold.expiresAt()));
-        }
-        sql.append(" taken as (select lot.lot_id, lot.taken from debited"
-                + " cross join lateral take_from_lots(debited.school_id, debited.credit_type, ?) lot),");
-        args.add(amount);
-        if (hold != null) {
-            sql.append(" parts as (insert into hold_lot (school_id, hold_id, lot_id, amount)"
-                    + " select ?, ?, lot_id, taken from taken),");
-            args.addAll(List.of(schoolId, hold.id()));
-        }
-        Object[] values = entryValues(entry, at);
-        sql.append(" written as (insert into entry (" + ENTRY_COLUMNS + ") select ");
-        for (int i = 0; i < values.length; i++) {
-            sql.append(i == 0 ? "" : ", ").append(i == BALANCE_AFTER ? "debited.available" : "?");
-            if (i != BALANCE_AFTER) {
-                args.add(values[i]);
-            }
-        }
-        sql.append(" from debited) select available, (select coalesce(sum(taken), 0) from taken) from debited");
-        Optional<long[]> spent = db.one(sql.toString(), rs -> new long[] {rs.getLong(1), rs.getLong(2)},
-                args.toArray());
+        boolean holding = hold != null;
+        UUID holdId = holding ? hold.id() : null;
+        String feature = entry.feature() == null ? null : entry.feature().name();
+        List<Object> args = new ArrayList<>(List.of(amount, schoolId, type, amount, at));
+        // opened: the hold, if any
+        args.addAll(java.util.Arrays.asList(schoolId, holdId, type, feature, entry.quantity(), amount,
+                entry.priceVersion(), entry.reference(), entry.by().userId(), entry.by().name(), at,
+                holding ? hold.expiresAt() : null, holding));
+        // taken, and the hold's parts
+        args.addAll(java.util.Arrays.asList(amount, schoolId, holdId, holding));
+        // written: the entry
+        args.addAll(java.util.Arrays.asList(schoolId, at, type, entry.kind().code(), feature, entry.quantity(),
+                entry.amount(), entry.status(), entry.by().userId(), entry.by().name(), entry.reference(),
+                entry.priceVersion(), holdId));
+        Optional<long[]> spent = db.one(SPEND, rs -> new long[] {rs.getLong(1), rs.getLong(2)}, args.toArray());
         if (spent.isPresent() && spent.get()[1] != amount) {
-            throw new IllegalStateException("lots of " + schoolId + "/" + entry.type().code()
-                    + " disagree with its balance");
+            throw new IllegalStateException("lots of " + schoolId + "/" + type + " disagree with its balance");
         }
         return spent.map(s -> s[0]);
     }
+
+    /** {@link #trySpend}'s statement; the hold and its parts are written only for a usage ({@code where ?}). */
+    private static final String SPEND = "with debited as (update balance set available = available - ?"
+            + " where school_id = ? and credit_type = ? and available >= ? and not exists (select 1 from lot"
+            + " where lot.school_id = balance.school_id and lot.credit_type = balance.credit_type"
+            + " and lot.state = 'available' and lot.expires_at <= ?) returning school_id, credit_type, available),"
+            + " opened as (insert into hold (school_id, hold_id, credit_type, feature, quantity, amount, price_version,"
+            + " reference, state, initiated_by_id, initiated_by_name, created_at, expires_at)"
+            + " select ?, ?, ?, ?, ?, ?, ?, ?, 'held', ?, ?, ?, ? from debited where ?),"
+            + " taken as (select lot.lot_id, lot.taken from debited"
+            + " cross join lateral take_from_lots(debited.school_id, debited.credit_type, ?) lot),"
+            + " parts as (insert into hold_lot (school_id, hold_id, lot_id, amount) select ?, ?, lot_id, taken from taken"
+            + " where ?),"
+            + " written as (insert into entry (school_id, at, credit_type, kind, feature, quantity, amount,"
+            + " pending_amount, balance_after, status, initiated_by_id, initiated_by_name, reference, price_version,"
+            + " hold_id) select ?, ?, ?, ?, ?, ?, ?, 0, debited.available, ?, ?, ?, ?, ?, ? from debited)"
+            + " select available, (select coalesce(sum(taken), 0) from taken) from debited";
 
     private Hold resolve(String schoolId, UUID holdId, Hold.State to) {
         Optional<Hold> hold = db.one("update hold set state = ?, resolved_at = ? where school_id = ? and hold_id = ?"
@@ -414,12 +414,9 @@ public class Ledger {
                             String reference, Integer priceVersion, UUID holdId, Long lotId, Long refundsEntryId) {
     }
 
-    private static final String ENTRY_COLUMNS = "school_id, at, credit_type, kind, feature, quantity, amount,"
-            + " pending_amount, balance_after, status, initiated_by_id, initiated_by_name, reference, price_version,"
-            + " hold_id, lot_id, refunds_entry_id";
-    /** Where {@code balance_after} is in {@link #ENTRY_COLUMNS} and {@link #entryValues}. */
-    private static final int BALANCE_AFTER = 8;
-    private static final String INSERT_ENTRY = "insert into entry (" + ENTRY_COLUMNS + ")"
+    private static final String INSERT_ENTRY = "insert into entry (school_id, at, credit_type, kind, feature,"
+            + " quantity, amount, pending_amount, balance_after, status, initiated_by_id, initiated_by_name, reference,"
+            + " price_version, hold_id, lot_id, refunds_entry_id)"
             + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private void insertEntry(EntryRow e, Instant at) {
