@@ -226,12 +226,15 @@ public final class Bench {
         }
     }
 
+    /** The "under 768 MB resident", read strictly: 768 × 10⁶ bytes. */
+    private static final double LIMIT_MIB = 768e6 / (1 << 20);
+
     /** The demo's memory; judged against the target only as the demo ships (its embedded PostgreSQL). */
     private void memory(Demo demo, long postmaster, String what) throws Exception {
         Processes.Memory memory = demo.memory(postmaster);
         boolean shipped = postmaster <= 0;
         report.add(what + ", RSS summed over " + memory.processes() + " processes", "MiB", memory.rssMiB(), "",
-                Double.NaN, shipped ? "< 768 MiB" : "", shipped ? memory.rssMiB() < 768 : null);
+                Double.NaN, shipped ? "< 768 MB (732 MiB)" : "", shipped ? memory.rssMiB() < LIMIT_MIB : null);
         report.add(what + ", PSS (shared pages counted once)", "MiB", memory.pssMiB(), "", Double.NaN, "", null);
     }
 
