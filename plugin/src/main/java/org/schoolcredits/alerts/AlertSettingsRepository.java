@@ -37,9 +37,13 @@ public class AlertSettingsRepository implements LowBalanceThresholds {
         this.defaults = new AlertSettings(Credits.of(learner), Credits.of(connect), true);
     }
 
-    /** The settings of a school that never changed them. */
-    public AlertSettings defaults() {
-        return defaults;
+    /**
+     * A school's threshold of a credit type, its own or the default, as an SQL expression whose
+     * one parameter is the school: for a statement that needs it inline.
+     */
+    public String thresholdSql(CreditType type) {
+        return "coalesce((select " + (type == CreditType.LEARNER ? "learner_threshold" : "connect_threshold")
+                + " from alert_settings where school_id = ?), " + defaults.threshold(type).millis() + ")";
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -45,10 +45,8 @@ public class LowBalanceAlerts {
      */
     public void balanceChanged(@Observes BalanceChanged change) {
         CreditType type = change.creditType();
-        String column = type == CreditType.LEARNER ? "learner_threshold" : "connect_threshold";
         long available = change.available().millis();
-        Crossing outcome = db.one("with threshold as (select coalesce((select " + column + " from alert_settings"
-                        + " where school_id = ?), ?) as millis),"
+        Crossing outcome = db.one("with threshold as (select " + settings.thresholdSql(type) + " as millis),"
                         + " armed as (insert into low_balance_alert (school_id, credit_type, armed)"
                         + " select ?, ?, true from threshold where ? >= millis and not exists (select 1"
                         + " from low_balance_alert where school_id = ? and credit_type = ? and armed)"
@@ -57,7 +55,7 @@ public class LowBalanceAlerts {
                         + " and credit_type = ? and armed and ? < (select millis from threshold) returning 1)"
                         + " select millis, exists (select from disarmed) from threshold",
                 rs -> new Crossing(new Credits(rs.getLong(1)), rs.getBoolean(2)),
-                change.schoolId(), settings.defaults().threshold(type).millis(), change.schoolId(), type.code(),
+                change.schoolId(), change.schoolId(), type.code(),
                 available, change.schoolId(), type.code(), change.schoolId(), type.code(), available)
                 .orElseThrow();
         if (outcome.crossed()) {
