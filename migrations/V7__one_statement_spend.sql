@@ -5,8 +5,8 @@
 -- statements read the database afresh when they run, so the spend takes from the lots through
 -- this function, once it holds the lock.
 --
--- The burn-down order: the lots that expire first, then the oldest; each lot is locked as it is
--- reached, and none after the one that completes the amount. Returns what was taken from which
+-- The burn-down order: the lots that expire first, then the oldest; lots are locked as the loop
+-- reads them (ten at a time), not every lot of the school. Returns what was taken from which
 -- lot; less than p_amount in all only if the lots disagree with the balance.
 create function take_from_lots(p_school_id text, p_credit_type text, p_amount bigint)
     returns table (lot_id bigint, taken bigint) language plpgsql volatile as $$
