@@ -78,3 +78,26 @@ export function safeUrl(url) {
     return null;
   }
 }
+
+/**
+ * A fragment that shows the school's balance and shows it again whenever credits may have
+ * changed: a subclass gives render(balance), and failed() for when the balance cannot be read.
+ */
+export class BalanceElement extends HTMLElement {
+  connectedCallback() {
+    this.stopListening = onCreditsChanged(() => this.load());
+    this.load();
+  }
+
+  disconnectedCallback() {
+    this.stopListening();
+  }
+
+  async load() {
+    try {
+      this.render(await api('/balance'));
+    } catch {
+      this.failed();
+    }
+  }
+}

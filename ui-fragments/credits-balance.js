@@ -1,7 +1,7 @@
 // <credits-balance>: the balance widget (mount point dashboard.widget). Learner and Connect credits,
 // what is pending or held, this month's allowance and its last day, and which balance is low.
 // Attribute heading: the widget's title ("Credits" unless given).
-import { api, formatCredits, formatLastDay, onCreditsChanged } from './credits-api.js';
+import { BalanceElement, formatCredits, formatLastDay } from './credits-api.js';
 import { h, sheet, shadow } from './credits-dom.js';
 
 const STYLE = sheet(`
@@ -14,7 +14,7 @@ const STYLE = sheet(`
            color: #fff; font-size: .85rem; font-weight: 600; }
 `);
 
-class CreditsBalance extends HTMLElement {
+class CreditsBalance extends BalanceElement {
   constructor() {
     super();
     this.root = shadow(this, STYLE);
@@ -22,20 +22,11 @@ class CreditsBalance extends HTMLElement {
 
   connectedCallback() {
     this.show(h('p', { class: 'muted' }, 'Loading…'));
-    this.stopListening = onCreditsChanged(() => this.load());
-    this.load();
+    super.connectedCallback();
   }
 
-  disconnectedCallback() {
-    this.stopListening();
-  }
-
-  async load() {
-    try {
-      this.render(await api('/balance'));
-    } catch {
-      this.show(h('p', { class: 'error' }, 'Credits are unavailable just now.'));
-    }
+  failed() {
+    this.show(h('p', { class: 'error' }, 'Credits are unavailable just now.'));
   }
 
   show(...content) {

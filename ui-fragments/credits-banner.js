@@ -1,7 +1,7 @@
 // <credits-banner>: the low-balance banner (mount point page.banner), shown while a balance is low.
 // Attribute top-up-url: where the user buys credits; the host sets it only for those who may (credits.manage),
 // and everyone else is told to ask a school admin.
-import { KINDS, api, creditsOf, onCreditsChanged, safeUrl } from './credits-api.js';
+import { BalanceElement, KINDS, creditsOf, safeUrl } from './credits-api.js';
 import { h, sheet, shadow } from './credits-dom.js';
 
 const STYLE = sheet(`
@@ -11,27 +11,14 @@ const STYLE = sheet(`
   strong { color: #7a2e00; }
 `);
 
-class CreditsBanner extends HTMLElement {
+class CreditsBanner extends BalanceElement {
   constructor() {
     super();
     this.root = shadow(this, STYLE);
   }
 
-  connectedCallback() {
-    this.stopListening = onCreditsChanged(() => this.load());
-    this.load();
-  }
-
-  disconnectedCallback() {
-    this.stopListening();
-  }
-
-  async load() {
-    try {
-      this.render(await api('/balance'));
-    } catch {
-      this.root.replaceChildren();
-    }
+  failed() {
+    this.root.replaceChildren();
   }
 
   render({ learner, connect }) {
