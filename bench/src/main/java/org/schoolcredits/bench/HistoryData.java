@@ -9,9 +9,10 @@ import java.sql.Statement;
 /**
  * Writes a long history for one school straight into the ledger's tables, in one transaction,
  * the way the ledger would have written it one usage at a time: a lot from a platform
- * adjustment, then usages of SMS (0.6), DVLA licence (8) and bike (5) checks, each a hold that
- * took its amount from that lot and was captured, or (one in 16) released with its refund entry.
- * Balance and lot end up equal to the sum of the entries, so the reconciliation stays clean.
+ * adjustment (credits that never expire: the pool), then usages of SMS (0.6), DVLA licence (8)
+ * and bike (5) checks, each a hold that took its amount from the pool and was captured, or (one
+ * in 16) released with its refund entry. The balance ends up equal to the sum of the entries, so
+ * the reconciliation stays clean.
  */
 final class HistoryData {
 
@@ -39,19 +40,17 @@ final class HistoryData {
                     + " now() - (" + (2 * usages + 2) + " - 2 * i) * interval '15 seconds' as at"
                     + " from generate_series(1, " + usages + ") i");
             long spent = one(c, "select coalesce(sum(amount), 0) from usage_plan where not released", null);
-            long left = 1_000_000; // 1,000 credits stay on the lot
+            long left = 1_000_000; // 1,000 credits stay in the pool
             long bought = spent + left;
             String start = "now() - " + (2 * usages + 2) + " * interval '15 seconds'";
             update(c, "insert into lot (school_id, lot_id, credit_type, source, reference, amount, remaining,"
                     + " expires_at, state, created_at) values (?, " + lot + ", 'connect', 'adjustment', ?, "
-                    + bought + ", " + left + ", null, 'available', " + start + ")", school, "bench-history-" + base);
+                    + bought + ", null, null, 'available', " + start + ")", school, "bench-history-" + base);
             update(c, "insert into hold (school_id, hold_id, credit_type, feature, quantity, amount, price_version,"
                     + " reference, state, initiated_by_id, initiated_by_name, created_at, expires_at, resolved_at)"
                     + " select ?, hold_id, 'connect', feature, 1, amount, 1, 'history-' || '" + base + "-' || i,"
                     + " case when released then 'released' else 'captured' end, 'staff@bench', 'Bench Staff',"
                     + " at, at + interval '15 minutes', at from usage_plan", school);
-            update(c, "insert into hold_lot (school_id, hold_id, lot_id, amount)"
-                    + " select ?, hold_id, " + lot + ", amount from usage_plan", school);
             long added = update(c, "insert into entry (school_id, entry_id, at, credit_type, kind, feature, quantity,"
                     + " amount, pending_amount, balance_after, status, initiated_by_id, initiated_by_name, reference,"
                     + " price_version, hold_id, lot_id, refunds_entry_id)"

@@ -27,6 +27,12 @@ import org.schoolcredits.storage.Jdbc;
  * also serialises spending per school and credit type), every change is an entry, a grant and
  * a hold resolve once. Locks are always taken hold first, then balance, then lots.
  * <p>
+ * Credits that never expire (purchases, adjustments, the trial credit) are one pool per school
+ * and credit type: which of them was spent changes nothing. Only a lot that expires (a month's
+ * allowance) keeps what is left of it, since expiry writes off exactly that. A spend takes from
+ * the expiring lots first, soonest first, then from the pool, which is the available balance
+ * less what is left of the expiring lots.
+ * <p>
  * The held balance is not kept on the balance row: it is the sum of the open holds, so that
  * capturing a usage locks only its hold, and the balance row, the one lock every spend of a
  * school queues on, is held by the reserve alone.
@@ -92,7 +98,8 @@ public class Ledger {
                         + " expires_at, state, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)"
                         + " on conflict (school_id, credit_type, source, reference) do nothing returning lot_id",
                 rs -> rs.getLong(1), grant.schoolId(), grant.creditType().code(), grant.source().code(),
-                grant.reference(), grant.amount().millis(), grant.amount().millis(), grant.expiresAt(),
+                grant.reference(), grant.amount().millis(), grant.expiresAt() == null ? null : grant.amount().millis(),
+                grant.expiresAt(),
                 grant.pending() ? "pending" : "available", now);
         if (lotId.isEmpty()) {
             return lotId;
@@ -114,10 +121,9 @@ public class Ledger {
      */
     public boolean settlePending(String schoolId, CreditType type, LotSource source, String reference,
                                  boolean cleared, Actor by) {
-        Optional<long[]> lot = db.one("update lot set state = ?, remaining = case when ? then remaining else 0 end"
-                        + " where school_id = ? and credit_type = ? and source = ? and reference = ? and state = 'pending'"
-                        + " returning lot_id, amount",
-                rs -> new long[] {rs.getLong(1), rs.getLong(2)}, cleared ? "available" : "void", cleared,
+        Optional<long[]> lot = db.one("update lot set state = ? where school_id = ? and credit_type = ?"
+                        + " and source = ? and reference = ? and state = 'pending' returning lot_id, amount",
+                rs -> new long[] {rs.getLong(1), rs.getLong(2)}, cleared ? "available" : "void",
                 schoolId, type.code(), source.code(), reference);
         if (lot.isEmpty()) {
             return false;
@@ -166,7 +172,7 @@ public class Ledger {
         return resolve(schoolId, holdId, Hold.State.CAPTURED);
     }
 
-    /** The action failed: exactly the held credits return to the lots they came from. */
+    /** The action failed: exactly the held credits return where they came from (expiring lots, the pool). */
     public Hold release(String schoolId, UUID holdId, Actor by) {
         Hold hold = resolve(schoolId, holdId, Hold.State.RELEASED);
         returnHeld(hold, by);
@@ -214,7 +220,7 @@ public class Ledger {
         return lots.size();
     }
 
-    /** A platform correction, positive (a new lot that never expires) or negative (spent in burn-down order). */
+    /** A platform correction, positive (a new lot that never expires: the pool) or negative (spent in burn-down order). */
     public void adjust(String schoolId, CreditType type, Credits amount, String reason, Actor by) {
         if (amount.isPositive()) {
             grant(new Grant(schoolId, type, LotSource.ADJUSTMENT, "adjustment:" + UUID.randomUUID(), amount, null,
@@ -289,10 +295,10 @@ public class Ledger {
      * One statement, so that the balance row is locked for this statement and the commit only:
      * takes the amount off the available balance if it is there and no lot has expired unseen
      * (the conditional update locks the row and serialises a school's spending); then opens the
-     * hold, if any; takes the amount from the lots that expire first, then the oldest, as they
-     * are once the row is locked (V7's {@code take_from_lots}); records what the hold took
-     * from which lot; writes the entry with the balance it leaves ({@code entry.balanceAfter()}
-     * is not used). Empty when refused; then nothing was written.
+     * hold, if any; takes what it can from the expiring lots, soonest first, as they are once the
+     * row is locked ({@code take_from_lots}, V7 and V8), the rest coming from the pool; records
+     * what the hold took from which lot; writes the entry with the balance it leaves
+     * ({@code entry.balanceAfter()} is not used). Empty when refused; then nothing was written.
      */
     private Optional<Long> trySpend(EntryRow entry, Instant at, Hold hold) {
         String schoolId = entry.schoolId();
@@ -312,14 +318,13 @@ public class Ledger {
         args.addAll(java.util.Arrays.asList(schoolId, at, type, entry.kind().code(), feature, entry.quantity(),
                 entry.amount(), entry.status(), entry.by().userId(), entry.by().name(), entry.reference(),
                 entry.priceVersion(), holdId));
-        Optional<long[]> spent = db.one(SPEND, rs -> new long[] {rs.getLong(1), rs.getLong(2)}, args.toArray());
-        if (spent.isPresent() && spent.get()[1] != amount) {
-            throw new IllegalStateException("lots of " + schoolId + "/" + type + " disagree with its balance");
-        }
-        return spent.map(s -> s[0]);
+        return db.one(SPEND, rs -> rs.getLong(1), args.toArray());
     }
 
-    /** {@link #trySpend}'s statement; the hold and its parts are written only for a usage ({@code where ?}). */
+    /**
+     * {@link #trySpend}'s statement; the hold and its parts are written only for a usage ({@code where ?}).
+     * The last line selects from {@code taken} so that the lots are taken when there is no hold too.
+     */
     private static final String SPEND = "with debited as (update balance set available = available - ?"
             + " where school_id = ? and credit_type = ? and available >= ? and not exists (select 1 from lot"
             + " where lot.school_id = balance.school_id and lot.credit_type = balance.credit_type"
@@ -351,7 +356,10 @@ public class Ledger {
         };
     }
 
-    /** Returns a resolved hold's credits to its lots; a part whose lot has expired since is written off. */
+    /**
+     * Returns a resolved hold's credits: its parts to the expiring lots they came from, the rest to
+     * the pool; a part whose lot has expired since is written off.
+     */
     private void returnHeld(Hold hold, Actor by) {
         String schoolId = hold.schoolId();
         long amount = hold.amount().millis();

@@ -8,9 +8,10 @@ import org.schoolcredits.storage.Jdbc;
 
 /**
  * Checks the ledger's invariants for every school and credit type, on one snapshot: the
- * available balance equals the sum of its entries and of its spendable lots, the pending
- * balance those of pending lots (the held balance is the sum of the open holds by definition);
- * every hold took exactly its amount from lots; every refund refers to one released usage and
+ * available balance equals the sum of its entries, and covers what is left of its expiring lots
+ * with a pool that is never more than the lots that never expire brought; the pending balance
+ * equals the sum of its entries and of its pending lots (the held balance is the sum of the open
+ * holds by definition); no hold took more than its amount from expiring lots; every refund refers to one released usage and
  * never exceeds it; every paid purchase has exactly one entry crediting its credits, and every
  * purchase entry belongs to a purchase, crediting only a paid one.
  * Negative balances, lots and holds are refused by the database's own constraints.
@@ -40,27 +41,31 @@ public class Reconciliation {
         snapshot.list("""
                 select b.school_id, b.credit_type, b.available, b.pending,
                        coalesce(e.available, 0), coalesce(e.pending, 0),
-                       coalesce(l.available, 0), coalesce(l.pending, 0)
+                       coalesce(l.expiring, 0), coalesce(l.lasting, 0), coalesce(l.pending, 0)
                 from balance b
                 left join (select school_id, credit_type, sum(amount) available, sum(pending_amount) pending
                            from entry group by 1, 2) e using (school_id, credit_type)
                 left join (select school_id, credit_type,
-                                  sum(remaining) filter (where state = 'available') available,
-                                  sum(remaining) filter (where state = 'pending') pending
+                                  sum(remaining) filter (where state = 'available' and expires_at is not null) expiring,
+                                  sum(amount) filter (where state = 'available' and expires_at is null) lasting,
+                                  sum(amount) filter (where state = 'pending') pending
                            from lot group by 1, 2) l using (school_id, credit_type)
-                where b.available <> coalesce(e.available, 0) or b.available <> coalesce(l.available, 0)
-                   or b.pending <> coalesce(e.pending, 0) or b.pending <> coalesce(l.pending, 0)
+                where b.available <> coalesce(e.available, 0) or b.pending <> coalesce(e.pending, 0)
+                   or b.available < coalesce(l.expiring, 0)
+                   or b.available - coalesce(l.expiring, 0) > coalesce(l.lasting, 0)
+                   or b.pending <> coalesce(l.pending, 0)
                 """, rs -> mismatches.add(String.format(
                 "%s/%s: balance available %d pending %d; entries available %d pending %d;"
-                        + " lots available %d pending %d", rs.getString(1), rs.getString(2), rs.getLong(3),
-                rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8))));
+                        + " left of expiring lots %d, brought by lasting lots %d, pending lots %d", rs.getString(1),
+                rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7),
+                rs.getLong(8), rs.getLong(9))));
         snapshot.list("""
                 select h.school_id, h.hold_id from hold h
-                left join (select school_id, hold_id, sum(amount) taken from hold_lot group by 1, 2) t
-                       using (school_id, hold_id)
-                where h.amount <> coalesce(t.taken, 0)
+                join (select school_id, hold_id, sum(amount) taken from hold_lot group by 1, 2) t
+                     using (school_id, hold_id)
+                where h.amount < t.taken
                 """, rs -> mismatches.add(rs.getString(1) + ": hold " + rs.getString(2)
-                + " did not take exactly its amount from lots"));
+                + " took more than its amount from expiring lots"));
         snapshot.list("""
                 select r.school_id, r.entry_id from entry r
                 left join entry u on u.school_id = r.school_id and u.entry_id = r.refunds_entry_id

@@ -234,34 +234,64 @@ class LedgerTest {
     }
 
     @Test
-    @DisplayName("a usage larger than any lot takes the expiring lot, then the oldest, then the next, and says so")
+    @DisplayName("a usage takes the expiring lots, soonest first, then the pool of credits that never expire")
     void spendAcrossLots() {
         buy(SCHOOL, CreditType.CONNECT, 3);
+        allowance("2026-12", 2, "2027-01-01T00:00:00Z");
+        allowance("2026-11", 2, "2026-12-01T00:00:00Z");
         buy(SCHOOL, CreditType.CONNECT, 5);
-        db.run(() -> ledger.grant(new Grant(SCHOOL, CreditType.CONNECT, LotSource.ALLOWANCE, "2026-11",
-                Credits.of(2), Instant.parse("2026-12-01T00:00:00Z"), false, Actor.SYSTEM)));
         Hold hold = reserve(Feature.DVLA_LICENCE_CHECK, Credits.of(8), "check");
-        List<String> parts = db.jdbc().list("select case when l.expires_at is null then 'bought' else 'allowance' end, l.amount, hl.amount,"
-                        + " l.remaining from hold_lot hl"
-                        + " join lot l using (school_id, lot_id) where hl.hold_id = ? order by hl.lot_id",
-                rs -> rs.getString(1) + " " + rs.getLong(2) / 1000 + ": took " + rs.getLong(3) / 1000 + ", left "
-                        + rs.getLong(4) / 1000, hold.id());
-        assertEquals(List.of("bought 3: took 3, left 0", "bought 5: took 3, left 2", "allowance 2: took 2, left 0"),
-                parts);
-        assertEquals(new Balance(Credits.of(2), Credits.of(8), Credits.ZERO), connect());
+        assertEquals(List.of("2026-11: took 2, left 0", "2026-12: took 2, left 0"), parts(hold));
+        assertEquals(new Balance(Credits.of(4), Credits.of(8), Credits.ZERO), connect());
+        db.run(() -> ledger.release(SCHOOL, hold.id(), STAFF));
+        assertEquals(List.of("2026-11: took 2, left 2", "2026-12: took 2, left 2"), parts(hold));
+        assertEquals(new Balance(Credits.of(12), Credits.ZERO, Credits.ZERO), connect());
+        Hold fromThePool = reserve(Feature.DVLA_BIKE_CHECK, Credits.of(9), "bike");
+        assertEquals(List.of("2026-11: took 2, left 0", "2026-12: took 2, left 0"), parts(fromThePool));
+        assertEquals(new Balance(Credits.of(3), Credits.of(9), Credits.ZERO), connect());
+        Hold poolOnly = reserve(Feature.SMS, Credits.of(2), "sms");
+        assertEquals(List.of(), parts(poolOnly));
+        assertEquals(new Balance(Credits.of(1), Credits.of(11), Credits.ZERO), connect());
+    }
+
+    @Test
+    @DisplayName("the reconciliation finds expiring lots holding more than the balance")
+    void reconciliationChecksLots() {
+        allowance("2026-11", 10, "2026-12-01T00:00:00Z");
+        buy(SCHOOL, CreditType.CONNECT, 5);
+        Hold hold = reserve(Feature.DVLA_LICENCE_CHECK, Credits.of(12), "check");
+        db.run(() -> ledger.capture(SCHOOL, hold.id()));
+        db.jdbc().update("update lot set remaining = amount where expires_at is not null");
+        List<String> mismatches = new Reconciliation(db.jdbc()).run().mismatches();
+        assertEquals(List.of("oakwood/connect: balance available 3000 pending 0; entries available 3000 pending 0;"
+                + " left of expiring lots 10000, brought by lasting lots 5000, pending lots 0"), mismatches);
+        db.jdbc().update("update lot set remaining = 0 where expires_at is not null");
+    }
+
+    void allowance(String month, long credits, String expiresAt) {
+        db.run(() -> ledger.grant(new Grant(SCHOOL, CreditType.CONNECT, LotSource.ALLOWANCE, month,
+                Credits.of(credits), Instant.parse(expiresAt), false, Actor.SYSTEM)));
+    }
+
+    /** What the hold took from which expiring lot, and what is left of it, in the order the lots expire. */
+    List<String> parts(Hold hold) {
+        return db.jdbc().list("select l.reference, hl.amount, l.remaining from hold_lot hl"
+                        + " join lot l using (school_id, lot_id) where hl.hold_id = ? order by l.expires_at",
+                rs -> rs.getString(1) + ": took " + rs.getLong(2) / 1000 + ", left " + rs.getLong(3) / 1000,
+                hold.id());
     }
 
     @Test
     @DisplayName("a spend that waited for the balance row takes from the lots as they are once it has the row")
     void spendWaitingForTheRowSeesLotsChangedMeanwhile() throws Exception {
-        buy(SCHOOL, CreditType.CONNECT, 10);
+        allowance("2026-11", 10, "2026-12-01T00:00:00Z");
         ExecutorService others = Executors.newFixedThreadPool(2);
         try {
             Future<Hold> waited = db.tx(() -> {
                 // this transaction spends 8 of the first lot and adds a second one, holding the row...
                 ledger.adjust(SCHOOL, CreditType.CONNECT, Credits.of(-8), "correction", STAFF);
-                ledger.grant(new Grant(SCHOOL, CreditType.CONNECT, LotSource.ADJUSTMENT, "second", Credits.of(10),
-                        null, false, STAFF));
+                ledger.grant(new Grant(SCHOOL, CreditType.CONNECT, LotSource.ALLOWANCE, "2026-12", Credits.of(10),
+                        Instant.parse("2027-01-01T00:00:00Z"), false, Actor.SYSTEM));
                 // ...while a reservation of 5 begins (10 available when it starts) and waits for the row
                 Future<Hold> reservation = others.submit(() -> reserve(Feature.DVLA_LICENCE_CHECK, Credits.of(5),
                         "check"));
@@ -273,10 +303,7 @@ class LedgerTest {
                 return reservation;
             });
             Hold hold = waited.get();
-            List<String> parts = db.jdbc().list("select hl.amount, l.remaining from hold_lot hl"
-                    + " join lot l using (school_id, lot_id) where hl.hold_id = ? order by hl.lot_id",
-                    rs -> "took " + rs.getLong(1) / 1000 + ", left " + rs.getLong(2) / 1000, hold.id());
-            assertEquals(List.of("took 2, left 0", "took 3, left 7"), parts);
+            assertEquals(List.of("2026-11: took 2, left 0", "2026-12: took 3, left 7"), parts(hold));
             assertEquals(new Balance(Credits.of(7), Credits.of(5), Credits.ZERO), connect());
         } finally {
             others.shutdownNow();
