@@ -8,9 +8,11 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -27,6 +29,11 @@ import org.schoolcredits.storage.SchemaMigrated;
  * ({@code credits.price.SMS}, env {@code CREDITS_PRICE_SMS}, …) the first time the plugin starts;
  * later versions are set by platform finance from a date. A usage is charged the version in
  * force when it was reserved.
+ * <p>
+ * Every usage asks for its price, so every version of every price (a small table) is remembered
+ * for {@link #REMEMBERED} nanoseconds (one second) and the version in force is picked from them by
+ * the clock: a version set through this instance counts at once, one set through another
+ * instance sharing the database within that second, and one set ahead of its date exactly then.
  */
 @ApplicationScoped
 public class PriceList {
@@ -37,8 +44,14 @@ public class PriceList {
             Feature.DVLA_LICENCE_CHECK, "8",
             Feature.DVLA_BIKE_CHECK, "5"));
 
+    static final long REMEMBERED = TimeUnit.SECONDS.toNanos(1);
+
     private Jdbc db;
     private CreditsClock clock;
+    private volatile Versions versions;
+
+    private record Versions(List<Price> all, long readAt) {
+    }
 
     protected PriceList() {
     }
@@ -62,6 +75,7 @@ public class PriceList {
                             + " values (?, 1, ?, ?, now(), 'configuration') on conflict do nothing",
                     feature.name(), Credits.of(credits).millis(), Instant.EPOCH);
         }
+        versions = null;
     }
 
     void seedDefaults(@Observes SchemaMigrated event) {
@@ -70,9 +84,19 @@ public class PriceList {
 
     /** The price in force now. */
     public Price inForce(Feature feature) {
-        return db.one("select * from price where feature = ? and effective_from <= ?"
-                        + " order by effective_from desc, version desc limit 1", PriceList::price,
-                feature.name(), clock.now())
+        return inForce(feature, System.nanoTime());
+    }
+
+    /** As {@link #inForce(Feature)}, with the versions remembered at {@code now} on {@link System#nanoTime()}'s scale. */
+    Price inForce(Feature feature, long now) {
+        Versions known = versions;
+        if (known == null || now - known.readAt() >= REMEMBERED) {
+            known = new Versions(db.list("select * from price", PriceList::price), now);
+            versions = known;
+        }
+        Instant at = clock.now();
+        return known.all().stream().filter(price -> price.feature() == feature && !price.effectiveFrom().isAfter(at))
+                .max(Comparator.comparing(Price::effectiveFrom).thenComparingInt(Price::version))
                 .orElseThrow(() -> new IllegalStateException("no price in force for " + feature));
     }
 
@@ -86,10 +110,12 @@ public class PriceList {
         if (!credits.isPositive()) {
             throw CreditsException.invalidField("credits", "A price must be more than zero credits");
         }
-        return db.one("insert into price (feature, version, credits, effective_from, created_at, created_by)"
+        Price price = db.one("insert into price (feature, version, credits, effective_from, created_at, created_by)"
                         + " select ?, coalesce(max(version), 0) + 1, ?, ?, ?, ? from price where feature = ?"
                         + " returning *", PriceList::price, feature.name(), credits.millis(), effectiveFrom,
                 clock.now(), by.name(), feature.name()).orElseThrow();
+        versions = null;
+        return price;
     }
 
     private static Price price(ResultSet rs) throws SQLException {
