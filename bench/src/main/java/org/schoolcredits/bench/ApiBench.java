@@ -59,7 +59,7 @@ final class ApiBench {
         AlertSettingsRepository settings = new AlertSettingsRepository(jdbc, clock, BigDecimal.valueOf(2),
                 BigDecimal.valueOf(20));
         alerts[0] = new LowBalanceAlerts(jdbc, settings, new AlertEmails(new Outbox(jdbc, clock), new NoSchools(),
-                ledger, settings));
+                ledger, settings), ledger);
         metering = new MeteringService(ledger, new PriceList(jdbc, clock), clock, Duration.ofMinutes(15));
         // the price list as configured with CREDITS_PRICE_SMS=1
         db.run(() -> jdbc.update("insert into price (feature, version, credits, effective_from, created_at,"

@@ -34,6 +34,9 @@ public class SettingsResource {
     AlertSettingsRepository settings;
 
     @Inject
+    LowBalanceAlerts alerts;
+
+    @Inject
     Idempotency idempotency;
 
     @GET
@@ -46,6 +49,6 @@ public class SettingsResource {
         AlertSettings changed = AlertSettings.parse(body);
         Caller caller = callers.current();
         return idempotency.once(caller.schoolId(), key, "PUT /settings " + body,
-                () -> Response.ok(settings.save(caller.schoolId(), changed, caller.userId()).view()).build());
+                () -> Response.ok(alerts.save(caller.schoolId(), changed, caller.userId()).view()).build());
     }
 }

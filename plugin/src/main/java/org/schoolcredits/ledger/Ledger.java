@@ -287,7 +287,7 @@ public class Ledger {
             throw new InsufficientCreditsException(type, new Credits(-entry.amount()).toDecimal(),
                     available.toDecimal(), topUpUrl);
         }
-        changes.accept(new BalanceChanged(schoolId, type, new Credits(after.get())));
+        changes.accept(new BalanceChanged(schoolId, type, new Credits(entry.amount()), new Credits(after.get())));
         return after.get();
     }
 
@@ -400,15 +400,20 @@ public class Ledger {
                 rs -> rs.getLong(1), available, pending, schoolId, type.code())
                 .orElseThrow(() -> CreditsException.notFound("The school"));
         if (available != 0) {
-            changes.accept(new BalanceChanged(schoolId, type, new Credits(after)));
+            changes.accept(new BalanceChanged(schoolId, type, new Credits(available), new Credits(after)));
         }
         return after;
     }
 
-    private void lockBalance(String schoolId, CreditType type) {
+    /**
+     * Locks the balance row as a change of it does, and returns the available balance: for an
+     * observer of {@link BalanceChanged} that must decide on the balance outside a change.
+     */
+    public Credits lockBalance(String schoolId, CreditType type) {
         // as a balance update locks it: a hold inserted before (its key share on the row) does not conflict
-        db.one("select 1 from balance where school_id = ? and credit_type = ? for no key update", rs -> 1, schoolId,
-                type.code());
+        return new Credits(db.one("select available from balance where school_id = ? and credit_type = ?"
+                + " for no key update", rs -> rs.getLong(1), schoolId, type.code())
+                .orElseThrow(() -> CreditsException.notFound("The school")));
     }
 
     private static void requirePositive(Credits amount) {

@@ -95,7 +95,7 @@ class AlertEmailsTest {
         Email email = f.outbox(AlertEmails.ALLOWANCE_ADDED).get(0).email();
         assertEquals("Your 100 monthly Connect credits have arrived", email.subject());
         assertTrue(email.text().contains("expires on 1 December 2026"), email.text());
-        f.db.run(() -> f.settings.save(SCHOOL, new AlertSettings(Credits.of(2), Credits.of(20), false), "admin"));
+        f.db.run(() -> f.alerts.save(SCHOOL, new AlertSettings(Credits.of(2), Credits.of(20), false), "admin"));
         assertEquals(0, f.db.tx(() -> f.emails.allowanceAdded(SCHOOL, "2026-12", Credits.of(100), end)));
     }
 

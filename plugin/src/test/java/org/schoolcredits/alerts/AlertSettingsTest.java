@@ -77,12 +77,28 @@ class AlertSettingsTest {
     void savedSettings() {
         assertEquals(new AlertSettings(Credits.of(2), Credits.of(20), true), f.settings.of("oakwood"));
         AlertSettings mine = new AlertSettings(new Credits(500), Credits.of(50), false);
-        f.db.run(() -> f.settings.save("oakwood", mine, "admin@oakwood"));
+        f.db.run(() -> f.alerts.save("oakwood", mine, "admin@oakwood"));
         assertEquals(mine, f.settings.of("oakwood"));
         assertEquals(Credits.of(50), f.settings.threshold("oakwood", CreditType.CONNECT));
         assertEquals(new AlertSettings(Credits.of(2), Credits.of(20), true), f.settings.of("riverside"));
         assertEquals("admin@oakwood", f.db.jdbc().one("select updated_by from alert_settings", rs -> rs.getString(1))
                 .orElseThrow());
+    }
+
+    @Test
+    @DisplayName("settings are remembered for a second: saved through this instance they count at once, saved"
+            + " through another within that second")
+    void rememberedForASecond() {
+        long start = 1_000_000_000L;
+        assertEquals(Credits.of(20), f.settings.remembered("oakwood", start).connectThreshold());
+        f.db.run(() -> f.alerts.save("oakwood", new AlertSettings(Credits.of(2), Credits.of(30), true), "admin"));
+        assertEquals(Credits.of(30), f.settings.remembered("oakwood", start + 1).connectThreshold());
+        // another instance sharing the database saves 40
+        f.db.jdbc().update("update alert_settings set connect_threshold = 40000 where school_id = 'oakwood'");
+        assertEquals(Credits.of(30), f.settings.remembered("oakwood", start + AlertSettingsRepository.REMEMBERED)
+                .connectThreshold());
+        assertEquals(Credits.of(40), f.settings.remembered("oakwood", start + 1 + AlertSettingsRepository.REMEMBERED)
+                .connectThreshold());
     }
 
     @Test

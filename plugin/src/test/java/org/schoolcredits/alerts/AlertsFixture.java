@@ -64,7 +64,7 @@ final class AlertsFixture implements AutoCloseable {
         LowBalanceAlerts[] observer = new LowBalanceAlerts[1];
         ledger = new Ledger(db.jdbc(), clock, PUBLIC_URL, change -> observer[0].balanceChanged(change));
         emails = new AlertEmails(outbox, directory, ledger, settings);
-        alerts = new LowBalanceAlerts(db.jdbc(), settings, emails);
+        alerts = new LowBalanceAlerts(db.jdbc(), settings, emails, ledger);
         observer[0] = alerts;
         db.run(() -> ledger.provision(SCHOOL));
     }

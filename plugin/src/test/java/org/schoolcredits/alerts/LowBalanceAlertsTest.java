@@ -124,6 +124,21 @@ class LowBalanceAlertsTest {
     }
 
     @Test
+    @DisplayName("a threshold saved above the balance warns at once; saved below it, re-arms at once")
+    void thresholdSavedCountsAtOnce() {
+        f.buy(SCHOOL, CreditType.CONNECT, "25");
+        f.db.run(() -> f.alerts.save(SCHOOL, new AlertSettings(Credits.of(2), Credits.of(30), true), "admin"));
+        assertEquals(2, warnings().size(), "25 is below the new 30");
+        f.db.run(() -> f.alerts.save(SCHOOL, new AlertSettings(Credits.of(2), Credits.of(10), true), "admin"));
+        f.spend(SCHOOL, CreditType.CONNECT, "10");
+        assertEquals(2, warnings().size(), "15 is not below 10");
+        f.spend(SCHOOL, CreditType.CONNECT, "6");
+        assertEquals(4, warnings().size(), "9 is below 10: re-armed when 10 was saved, so it warns again");
+        assertEquals(List.of("25", "25", "9", "9"), warnings().stream()
+                .map(w -> w.email().subject().replaceAll("Low balance: ([0-9.]+) Connect.*", "$1")).sorted().toList());
+    }
+
+    @Test
     @DisplayName("a balance that was never at its threshold warns nobody, like a new school's one trial learner credit")
     void neverArmed() {
         f.buy(SCHOOL, CreditType.LEARNER, "1");
@@ -140,7 +155,7 @@ class LowBalanceAlertsTest {
     void schoolThresholds() {
         f.school("riverside", "Riverside Academy", List.of("rita@riverside.example.org"));
         f.db.run(() -> f.ledger.provision("riverside"));
-        f.db.run(() -> f.settings.save(SCHOOL, new AlertSettings(Credits.of(10), Credits.of(5), true), "admin"));
+        f.db.run(() -> f.alerts.save(SCHOOL, new AlertSettings(Credits.of(10), Credits.of(5), true), "admin"));
         assertEquals(Credits.of(5), f.settings.threshold(SCHOOL, CreditType.CONNECT));
         assertEquals(Credits.of(20), f.settings.threshold("riverside", CreditType.CONNECT));
         for (String school : List.of(SCHOOL, "riverside")) {
@@ -161,11 +176,11 @@ class LowBalanceAlertsTest {
     @DisplayName("with alert e-mails off a fall below still disarms but writes no e-mail; back on, the next crossing"
             + " warns")
     void emailAlertsOff() {
-        f.db.run(() -> f.settings.save(SCHOOL, new AlertSettings(Credits.of(2), Credits.of(20), false), "admin"));
+        f.db.run(() -> f.alerts.save(SCHOOL, new AlertSettings(Credits.of(2), Credits.of(20), false), "admin"));
         f.buy(SCHOOL, CreditType.CONNECT, "25");
         f.spend(SCHOOL, CreditType.CONNECT, "6");
         assertEquals(0, warnings().size());
-        f.db.run(() -> f.settings.save(SCHOOL, new AlertSettings(Credits.of(2), Credits.of(20), true), "admin"));
+        f.db.run(() -> f.alerts.save(SCHOOL, new AlertSettings(Credits.of(2), Credits.of(20), true), "admin"));
         f.spend(SCHOOL, CreditType.CONNECT, "1");
         assertEquals(0, warnings().size(), "the crossing happened while they were off");
         f.buy(SCHOOL, CreditType.CONNECT, "10");
