@@ -102,6 +102,21 @@ public final class Bench {
         compare(pg.statements(ApiBench.DATABASE, work.resolve("statements-api-hot.txt"),
                 () -> api.hotSchool(threads, warmUp, measured)), hotRow, 0.8);
         requireClean(api.reconcile(), "Java API");
+        System.out.println("The same deductions replayed by pgbench, no Java ...");
+        Pgbench pgbench = new Pgbench(pg, work);
+        replayed(pgbench.replay("pgbench replay of the plugin's deduction, 1,000 schools",
+                Replay.deduction("'school-' || lpad((:n::int - 1)::text, 4, '0')"), ApiBench.DATABASE,
+                CreditsDatabase.SCHEMA, threads, seconds), tpcb);
+        replayed(pgbench.replay("pgbench replay of the plugin's deduction, one hot school",
+                Replay.deduction("'" + ApiBench.HOT + "'"), ApiBench.DATABASE, CreditsDatabase.SCHEMA, threads,
+                seconds), hotRow);
+        requireClean(api.reconcile(), "pgbench replay");
+    }
+
+    /** A rate beside its reference, with no target: where the time goes, not a goal. */
+    private void replayed(Load.Result run, Load.Result reference) {
+        report.add(run.name() + ": deductions per second", "/s", run.rate(), reference == null ? "" : reference.name(),
+                reference == null ? Double.NaN : reference.rate(), "", null);
     }
 
     private void startup() throws Exception {

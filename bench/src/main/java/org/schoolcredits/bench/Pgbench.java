@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -46,7 +47,7 @@ final class Pgbench {
     /** {@code pgbench -i -s scale}, and the tables of the hot-row script. */
     void initialise(int scale) throws Exception {
         pg.recreate(DATABASE);
-        run(List.of("-i", "-q", "-s", Integer.toString(scale)), "init");
+        run(List.of("-i", "-q", "-s", Integer.toString(scale)), "init", DATABASE, Map.of());
         try (Connection c = pg.connect(DATABASE); Statement s = c.createStatement()) {
             s.execute("create table bench_balance (school_id text, credit_type text,"
                     + " available bigint not null check (available >= 0), primary key (school_id, credit_type))");
@@ -58,17 +59,31 @@ final class Pgbench {
 
     /** The built-in TPC-B-like transaction. */
     Load.Result tpcb(int clients, int seconds) throws Exception {
-        return measure("pgbench TPC-B-like", List.of(), clients, seconds);
+        return measure("pgbench TPC-B-like", List.of(), DATABASE, Map.of(), clients, seconds);
     }
 
     /** The hot-row script. */
     Load.Result hotRow(int clients, int seconds) throws Exception {
         Path script = workDir.resolve("hot-row.sql");
         Files.writeString(script, HOT_ROW_SCRIPT);
-        return measure("pgbench hot row", List.of("-n", "-f", script.toString()), clients, seconds);
+        return measure("pgbench hot row", List.of("-n", "-f", script.toString()), DATABASE, Map.of(), clients,
+                seconds);
     }
 
-    private Load.Result measure(String name, List<String> workload, int clients, int seconds) throws Exception {
+    /**
+     * A script of the plugin's own statements ({@link Replay}) on a database the plugin migrated,
+     * its tables in {@code schema}: what PostgreSQL alone makes of them, with no Java involved.
+     */
+    Load.Result replay(String name, String script, String database, String schema, int clients, int seconds)
+            throws Exception {
+        Path file = workDir.resolve(name.replaceAll("\\W+", "-") + ".sql");
+        Files.writeString(file, script);
+        return measure(name, List.of("-n", "-f", file.toString()), database,
+                Map.of("PGOPTIONS", "-c search_path=" + schema), clients, seconds);
+    }
+
+    private Load.Result measure(String name, List<String> workload, String database, Map<String, String> env,
+                                int clients, int seconds) throws Exception {
         Path logs = Files.createDirectories(workDir.resolve("pgbench-log-" + name.replaceAll("\\W+", "-")));
         try (Stream<Path> old = Files.list(logs)) {
             for (Path file : old.toList()) {
@@ -78,7 +93,7 @@ final class Pgbench {
         List<String> args = new ArrayList<>(workload);
         args.addAll(List.of("-c", Integer.toString(clients), "-j", "2", "-T", Integer.toString(seconds),
                 "-M", "prepared", "-l", "--log-prefix=" + logs.resolve("tx")));
-        String out = run(args, name);
+        String out = run(args, name, database, env);
         Matcher tps = TPS.matcher(out);
         if (!tps.find()) {
             throw new IllegalStateException("no tps in pgbench's output:\n" + out);
@@ -97,15 +112,17 @@ final class Pgbench {
         return new Load.Result(name, clients, seconds, Math.round(rate * seconds), 0, latency);
     }
 
-    private String run(List<String> args, String what) throws IOException, InterruptedException {
+    private String run(List<String> args, String what, String database, Map<String, String> env)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(binary, "-h", pg.host(), "-p", Integer.toString(pg.port()),
                 "-U", pg.user()));
         command.addAll(args);
-        command.add(DATABASE);
+        command.add(database);
         Path log = workDir.resolve("pgbench-" + what.replaceAll("\\W+", "-") + ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().put("PGPASSWORD", pg.password());
+        builder.environment().putAll(env);
         Process process;
         try {
             process = builder.start();
