@@ -13,6 +13,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationVersion;
 
 /**
  * Declares the plugin's data source and applies its migrations when the application starts.
@@ -69,6 +70,11 @@ public class CreditsDatabase {
 
     /** Applies the plugin's migrations; returns how many were applied now. */
     public static int migrate(DataSource dataSource) {
+        return migrate(dataSource, MigrationVersion.LATEST);
+    }
+
+    /** Applies the plugin's migrations up to {@code target} (a test of an upgrade stops at an older one). */
+    static int migrate(DataSource dataSource, MigrationVersion target) {
         return Flyway.configure(CreditsDatabase.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:META-INF/credits/migrations")
@@ -76,6 +82,7 @@ public class CreditsDatabase {
                 .createSchemas(true)
                 .table("credits_schema_history")
                 .baselineOnMigrate(false)
+                .target(target)
                 .load()
                 .migrate()
                 .migrationsExecuted;
