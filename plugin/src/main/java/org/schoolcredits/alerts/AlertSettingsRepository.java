@@ -4,15 +4,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.schoolcredits.host.CreditType;
 import org.schoolcredits.ledger.Credits;
 import org.schoolcredits.ledger.CreditsClock;
 import org.schoolcredits.ledger.LowBalanceThresholds;
 import org.schoolcredits.storage.Jdbc;
+import org.schoolcredits.storage.Remembered;
 
 /**
  * Each school's alert settings; a school that never changed them has the configured default
@@ -22,9 +20,7 @@ import org.schoolcredits.storage.Jdbc;
 @ApplicationScoped
 public class AlertSettingsRepository implements LowBalanceThresholds {
 
-    static final long REMEMBERED = TimeUnit.SECONDS.toNanos(1);
-
-    private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
+    private final Remembered<String, AlertSettings> remembered = new Remembered<>();
     private Jdbc db;
     private CreditsClock clock;
     private AlertSettings defaults;
@@ -61,20 +57,12 @@ public class AlertSettingsRepository implements LowBalanceThresholds {
     }
 
     /**
-     * A school's settings as read at most {@link #REMEMBERED} nanoseconds (one second) ago, at
-     * {@code now} on {@link System#nanoTime()}'s scale: settings saved through this instance count
-     * at once, through another instance sharing the database within that second.
+     * A school's settings as {@link Remembered} at {@code now} (on {@link System#nanoTime()}'s
+     * scale): settings saved through this instance count at once, through another instance sharing
+     * the database within a second.
      */
     public AlertSettings remembered(String schoolId, long now) {
-        Remembered known = remembered.get(schoolId);
-        if (known == null || now - known.readAt() >= REMEMBERED) {
-            known = new Remembered(of(schoolId), now);
-            remembered.put(schoolId, known);
-        }
-        return known.settings();
-    }
-
-    private record Remembered(AlertSettings settings, long readAt) {
+        return remembered.get(schoolId, now, this::of);
     }
 
     /** Replaces the school's settings; {@code by} is the admin's user id. */
@@ -87,7 +75,7 @@ public class AlertSettingsRepository implements LowBalanceThresholds {
                         + " updated_at = excluded.updated_at, updated_by = excluded.updated_by",
                 schoolId, settings.learnerThreshold().millis(), settings.connectThreshold().millis(),
                 settings.emailAlerts(), clock.now(), by);
-        remembered.remove(schoolId);
+        remembered.forget(schoolId);
         return settings;
     }
 

@@ -12,7 +12,6 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -22,6 +21,7 @@ import org.schoolcredits.ledger.Credits;
 import org.schoolcredits.ledger.CreditsClock;
 import org.schoolcredits.problem.CreditsException;
 import org.schoolcredits.storage.Jdbc;
+import org.schoolcredits.storage.Remembered;
 import org.schoolcredits.storage.SchemaMigrated;
 
 /**
@@ -30,10 +30,10 @@ import org.schoolcredits.storage.SchemaMigrated;
  * later versions are set by platform finance from a date. A usage is charged the version in
  * force when it was reserved.
  * <p>
- * Every usage asks for its price, so every version of every price (a small table) is remembered
- * for {@link #REMEMBERED} nanoseconds (one second) and the version in force is picked from them by
- * the clock: a version set through this instance counts at once, one set through another
- * instance sharing the database within that second, and one set ahead of its date exactly then.
+ * Every usage asks for its price, so every version of every price (a small table) is
+ * {@link Remembered} for a second and the version in force is picked from them by the clock: a
+ * version set through this instance counts at once, one set through another instance sharing the
+ * database within that second, and one set ahead of its date exactly then.
  */
 @ApplicationScoped
 public class PriceList {
@@ -44,14 +44,11 @@ public class PriceList {
             Feature.DVLA_LICENCE_CHECK, "8",
             Feature.DVLA_BIKE_CHECK, "5"));
 
-    static final long REMEMBERED = TimeUnit.SECONDS.toNanos(1);
+    private static final String ALL = "all";
 
+    private final Remembered<String, List<Price>> versions = new Remembered<>();
     private Jdbc db;
     private CreditsClock clock;
-    private volatile Versions versions;
-
-    private record Versions(List<Price> all, long readAt) {
-    }
 
     protected PriceList() {
     }
@@ -75,7 +72,7 @@ public class PriceList {
                             + " values (?, 1, ?, ?, now(), 'configuration') on conflict do nothing",
                     feature.name(), Credits.of(credits).millis(), Instant.EPOCH);
         }
-        versions = null;
+        versions.forget(ALL);
     }
 
     void seedDefaults(@Observes SchemaMigrated event) {
@@ -89,13 +86,9 @@ public class PriceList {
 
     /** As {@link #inForce(Feature)}, with the versions remembered at {@code now} on {@link System#nanoTime()}'s scale. */
     Price inForce(Feature feature, long now) {
-        Versions known = versions;
-        if (known == null || now - known.readAt() >= REMEMBERED) {
-            known = new Versions(db.list("select * from price", PriceList::price), now);
-            versions = known;
-        }
         Instant at = clock.now();
-        return known.all().stream().filter(price -> price.feature() == feature && !price.effectiveFrom().isAfter(at))
+        return versions.get(ALL, now, all -> db.list("select * from price", PriceList::price)).stream()
+                .filter(price -> price.feature() == feature && !price.effectiveFrom().isAfter(at))
                 .max(Comparator.comparing(Price::effectiveFrom).thenComparingInt(Price::version))
                 .orElseThrow(() -> new IllegalStateException("no price in force for " + feature));
     }
@@ -114,7 +107,7 @@ public class PriceList {
                         + " select ?, coalesce(max(version), 0) + 1, ?, ?, ?, ? from price where feature = ?"
                         + " returning *", PriceList::price, feature.name(), credits.millis(), effectiveFrom,
                 clock.now(), by.name(), feature.name()).orElseThrow();
-        versions = null;
+        versions.forget(ALL);
         return price;
     }
 

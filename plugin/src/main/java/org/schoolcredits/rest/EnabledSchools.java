@@ -4,24 +4,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import org.schoolcredits.host.SchoolDisabled;
 import org.schoolcredits.ledger.Ledger;
+import org.schoolcredits.storage.Remembered;
 
 /**
  * Whether a school has the plugin enabled, which every school call asks: an enabled school is
- * remembered for {@link #REMEMBERED} nanoseconds (one second), so that the question costs a query
- * a second rather than one a call. A school disabled through this instance stops being served
+ * {@link Remembered} for a second. A school disabled through this instance stops being served
  * once that commits; through another instance sharing the database, within that second.
  */
 @ApplicationScoped
 public class EnabledSchools {
 
-    static final long REMEMBERED = TimeUnit.SECONDS.toNanos(1);
-
-    private final Map<String, Long> enabledUntil = new ConcurrentHashMap<>();
+    private final Remembered<String, Boolean> enabled = new Remembered<>(Boolean::booleanValue);
 
     private Ledger ledger;
 
@@ -39,19 +34,10 @@ public class EnabledSchools {
 
     /** As {@link #isEnabled(String)}, at {@code now} on {@link System#nanoTime()}'s scale. */
     boolean isEnabled(String schoolId, long now) {
-        Long until = enabledUntil.get(schoolId);
-        if (until != null && now - until < 0) {
-            return true;
-        }
-        if (!ledger.isEnabled(schoolId)) {
-            enabledUntil.remove(schoolId);
-            return false;
-        }
-        enabledUntil.put(schoolId, now + REMEMBERED);
-        return true;
+        return enabled.get(schoolId, now, ledger::isEnabled);
     }
 
     void disabled(@Observes(during = TransactionPhase.AFTER_SUCCESS) SchoolDisabled event) {
-        enabledUntil.remove(event.schoolId());
+        enabled.forget(event.schoolId());
     }
 }

@@ -13,6 +13,7 @@ import org.schoolcredits.ledger.Credits;
 import org.schoolcredits.problem.CreditsException;
 import org.schoolcredits.problem.ProblemCode;
 import org.schoolcredits.rest.JsonBody;
+import org.schoolcredits.storage.Remembered;
 
 class AlertSettingsTest {
 
@@ -95,9 +96,9 @@ class AlertSettingsTest {
         assertEquals(Credits.of(30), f.settings.remembered("oakwood", start + 1).connectThreshold());
         // another instance sharing the database saves 40
         f.db.jdbc().update("update alert_settings set connect_threshold = 40000 where school_id = 'oakwood'");
-        assertEquals(Credits.of(30), f.settings.remembered("oakwood", start + AlertSettingsRepository.REMEMBERED)
+        assertEquals(Credits.of(30), f.settings.remembered("oakwood", start + Remembered.FOR)
                 .connectThreshold());
-        assertEquals(Credits.of(40), f.settings.remembered("oakwood", start + 1 + AlertSettingsRepository.REMEMBERED)
+        assertEquals(Credits.of(40), f.settings.remembered("oakwood", start + 1 + Remembered.FOR)
                 .connectThreshold());
     }
 

@@ -14,6 +14,7 @@ import org.schoolcredits.TestDatabase;
 import org.schoolcredits.host.Feature;
 import org.schoolcredits.ledger.Actor;
 import org.schoolcredits.ledger.Credits;
+import org.schoolcredits.storage.Remembered;
 
 class PriceListTest {
 
@@ -40,8 +41,8 @@ class PriceListTest {
         // another instance sharing the database adds version 3
         db.jdbc().update("insert into price (feature, version, credits, effective_from, created_at, created_by)"
                 + " values ('SMS', 3, 700, ?, ?, 'other instance')", clock.now(), clock.now());
-        assertEquals(2, prices.inForce(Feature.SMS, START + PriceList.REMEMBERED).version());
-        assertEquals(3, prices.inForce(Feature.SMS, START + 1 + 2 * PriceList.REMEMBERED).version());
+        assertEquals(2, prices.inForce(Feature.SMS, START + Remembered.FOR).version());
+        assertEquals(3, prices.inForce(Feature.SMS, START + 1 + 2 * Remembered.FOR).version());
     }
 
     @Test

@@ -10,6 +10,7 @@ import org.schoolcredits.TestClock;
 import org.schoolcredits.TestDatabase;
 import org.schoolcredits.host.SchoolDisabled;
 import org.schoolcredits.ledger.Ledger;
+import org.schoolcredits.storage.Remembered;
 
 class EnabledSchoolsTest {
 
@@ -25,8 +26,8 @@ class EnabledSchoolsTest {
         long start = 1_000;
         assertTrue(schools.isEnabled("oakwood", start));
         db.run(() -> ledger.disable("oakwood"));
-        assertTrue(schools.isEnabled("oakwood", start + EnabledSchools.REMEMBERED - 1), "remembered");
-        assertFalse(schools.isEnabled("oakwood", start + EnabledSchools.REMEMBERED));
+        assertTrue(schools.isEnabled("oakwood", start + Remembered.FOR - 1), "remembered");
+        assertFalse(schools.isEnabled("oakwood", start + Remembered.FOR));
         assertFalse(schools.isEnabled("riverside", start));
     }
 
