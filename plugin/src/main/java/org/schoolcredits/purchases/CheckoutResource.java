@@ -19,7 +19,6 @@ import org.schoolcredits.rest.Public;
  * The simulated checkout's page and its two endings, standing in for Stripe Checkout when no
  * Stripe key is set (404 otherwise). Each ending sends Stripe-shaped signed events to the webhook.
  */
-@Path("checkout/{sessionId}")
 @Public
 public class CheckoutResource {
 

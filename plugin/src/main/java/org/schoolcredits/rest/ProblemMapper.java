@@ -5,7 +5,6 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
-import jakarta.ws.rs.ext.Provider;
 import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.util.Map;
@@ -20,7 +19,6 @@ import org.schoolcredits.problem.ProblemCode;
  * The one place errors become RFC 9457 problem documents. 4xx are logged at FINE; 5xx at SEVERE
  * with a random instance id that the document carries too.
  */
-@Provider
 public class ProblemMapper implements ExceptionMapper<Throwable> {
 
     public static final String PROBLEM_JSON = "application/problem+json";

@@ -1,0 +1,40 @@
+package org.schoolcredits.demo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The plugin inside a host that does things its own way: the demo's own API is a scanning JAX-RS application. */
+@ExtendWith(RunningDemo.class)
+class EmbeddingIT {
+
+    @Test
+    @DisplayName("the host's own scanning application answers its own paths, and the plugin's filters stay out of them")
+    void hostPathsAreTheHosts() {
+        Api.Reply me = Api.as("staff@oakwood").get("/api/demo/me");
+        assertEquals(200, me.status(), me::toString);
+        assertEquals("staff@oakwood", me.json().getString("user"));
+        Api.Reply platform = Api.as("finance@platform").get("/api/demo/me");
+        assertEquals(200, platform.status(), platform::toString);
+        Api.Reply learners = Api.as("staff@oakwood").get("/api/demo/learners");
+        assertEquals(200, learners.status(), learners::toString);
+    }
+
+    @Test
+    @DisplayName("the plugin's resources answer under /api/credits only, never under the host's application")
+    void pluginPathsAreThePlugins() {
+        for (String path : new String[] {"/balance", "/prices", "/packages", "/history", "/settings",
+                "/platform/reconciliation", "/purchases"}) {
+            Api.Reply foreign = Api.as("admin@oakwood").get("/api/demo" + path);
+            assertEquals(404, foreign.status(), path + ": " + foreign);
+        }
+        assertEquals(404, Api.as("finance@platform").get("/api/demo/platform/reconciliation").status());
+        Api.Reply usage = Api.as("staff@oakwood").post("/api/demo/usages",
+                "{\"feature\":\"SMS\",\"quantity\":1,\"reference\":\"embedding-1\"}");
+        assertNotEquals(201, usage.status(), usage::toString);
+        assertEquals(200, Api.as("admin@oakwood").get("/api/credits/balance").status());
+    }
+}
