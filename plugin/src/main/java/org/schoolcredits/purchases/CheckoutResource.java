@@ -48,7 +48,7 @@ public class CheckoutResource {
                 <button data-end="%s/complete?method=bacs_debit">Pay by Bacs Direct Debit</button>
                 <button data-end="%s/fail">Fail the payment</button></p>
                 <p id="error" role="alert"></p>
-                <script type="module" src="/credits/simulated-checkout.js"></script>
+                <script type="module" src="../../../credits/simulated-checkout.js"></script>
                 </body></html>
                 """.formatted(p.credits(), p.creditType().code(), BigDecimal.valueOf(p.price().pence(), 2),
                 p.status().code(), end, end, end);
