@@ -3,6 +3,9 @@ package org.schoolcredits.demo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -36,5 +39,26 @@ class EmbeddingIT {
                 "{\"feature\":\"SMS\",\"quantity\":1,\"reference\":\"embedding-1\"}");
         assertNotEquals(201, usage.status(), usage::toString);
         assertEquals(200, Api.as("admin@oakwood").get("/api/credits/balance").status());
+    }
+
+    @Test
+    @DisplayName("the fragment registry gives each user the descriptor's fragments they may see, modules relative to the context root")
+    void fragmentRegistry() {
+        Api.Reply admin = Api.as("admin@oakwood").get("/api/credits/fragments");
+        assertEquals(200, admin.status(), admin::toString);
+        assertEquals(List.of("credits-balance", "credits-cost", "credits-banner", "credits-topup-dialog",
+                "credits-settings"), elements(admin.array()));
+        JsonObject widget = admin.array().getJsonObject(0);
+        assertEquals("credits/credits-balance.js", widget.getString("module"));
+        assertEquals("dashboard.widget", widget.getString("slot"));
+        assertEquals("credits.view", widget.getString("permission"));
+        assertEquals(List.of("credits-balance", "credits-cost", "credits-banner", "credits-topup-dialog"),
+                elements(Api.as("staff@oakwood").get("/api/credits/fragments").array()));
+        assertEquals(List.of(), elements(Api.as("finance@platform").get("/api/credits/fragments").array()));
+        assertEquals(401, Api.anonymous().get("/api/credits/fragments").status());
+    }
+
+    private static List<String> elements(JsonArray fragments) {
+        return fragments.getValuesAs(JsonObject.class).stream().map(f -> f.getString("element")).toList();
     }
 }

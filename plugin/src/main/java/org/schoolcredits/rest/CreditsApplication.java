@@ -8,6 +8,7 @@ import org.glassfish.jersey.server.model.Resource;
 import org.schoolcredits.alerts.OutboxResource;
 import org.schoolcredits.alerts.SettingsResource;
 import org.schoolcredits.catalog.CatalogResource;
+import org.schoolcredits.fragments.FragmentsResource;
 import org.schoolcredits.history.HistoryResource;
 import org.schoolcredits.learners.LearnersResource;
 import org.schoolcredits.ledger.BalanceResource;
@@ -41,7 +42,8 @@ public class CreditsApplication extends ResourceConfig {
             Map.entry(CheckoutResource.class, "checkout/{sessionId}"),
             Map.entry(PlatformPurchasesResource.class, "platform/purchases"),
             Map.entry(SettingsResource.class, "settings"),
-            Map.entry(OutboxResource.class, "platform/outbox"));
+            Map.entry(OutboxResource.class, "platform/outbox"),
+            Map.entry(FragmentsResource.class, "fragments"));
 
     /** Every resource of the plugin. */
     public static final Set<Class<?>> RESOURCES = PATHS.keySet();
