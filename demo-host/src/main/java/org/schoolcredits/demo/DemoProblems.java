@@ -1,5 +1,6 @@
 package org.schoolcredits.demo;
 
+import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.WebApplicationException;
@@ -9,12 +10,22 @@ import jakarta.ws.rs.ext.Provider;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.schoolcredits.host.InsufficientCreditsException;
+import org.schoolcredits.host.InsufficientCreditsProblem;
 
-/** The demo API's errors as RFC 9457 problem documents, like the plugin's. */
+/**
+ * The demo API's errors as RFC 9457 problem documents, like the plugin's; not enough credits through
+ * the plugin's host kit (a top-up link for school admins, the admins' names for everyone else).
+ */
 @Provider
 public class DemoProblems implements ExceptionMapper<Throwable> {
 
     private static final Logger LOG = Logger.getLogger(DemoProblems.class.getName());
+
+    @Inject
+    DemoCallers callers;
+
+    @Inject
+    DemoSchools schools;
 
     /** A refusal of the demo host's own, with its status and code. */
     public static class Refusal extends RuntimeException {
@@ -32,12 +43,7 @@ public class DemoProblems implements ExceptionMapper<Throwable> {
     public Response toResponse(Throwable thrown) {
         for (Throwable t = thrown; t != null; t = t.getCause()) {
             if (t instanceof InsufficientCreditsException e) {
-                JsonObjectBuilder json = base(402, "insufficient_credits", e.getMessage())
-                        .add("creditType", e.creditType().code())
-                        .add("required", e.required())
-                        .add("available", e.available())
-                        .add("topUpUrl", e.topUpUrl());
-                return response(402, json);
+                return InsufficientCreditsProblem.response(e, callers, schools);
             }
             if (t instanceof Refusal r) {
                 return response(r.status, base(r.status, r.code, r.getMessage()));
