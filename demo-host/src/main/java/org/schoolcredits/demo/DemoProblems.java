@@ -11,6 +11,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.schoolcredits.host.InsufficientCreditsException;
 import org.schoolcredits.host.InsufficientCreditsProblem;
+import org.schoolcredits.host.SchoolNotEnabledException;
 
 /**
  * The demo API's errors as RFC 9457 problem documents, like the plugin's; not enough credits through
@@ -20,6 +21,9 @@ import org.schoolcredits.host.InsufficientCreditsProblem;
 public class DemoProblems implements ExceptionMapper<Throwable> {
 
     private static final Logger LOG = Logger.getLogger(DemoProblems.class.getName());
+
+    /** What a school that has not enabled School Credits is told when it uses a paid feature. */
+    static final String NOT_ENABLED = "School Credits is not enabled for this school, so its paid features are off";
 
     @Inject
     DemoCallers callers;
@@ -44,6 +48,9 @@ public class DemoProblems implements ExceptionMapper<Throwable> {
         for (Throwable t = thrown; t != null; t = t.getCause()) {
             if (t instanceof InsufficientCreditsException e) {
                 return InsufficientCreditsProblem.response(e, callers, schools);
+            }
+            if (t instanceof SchoolNotEnabledException) {
+                return response(409, base(409, "school_not_enabled", NOT_ENABLED));
             }
             if (t instanceof Refusal r) {
                 return response(r.status, base(r.status, r.code, r.getMessage()));

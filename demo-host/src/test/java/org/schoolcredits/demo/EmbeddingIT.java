@@ -2,6 +2,7 @@ package org.schoolcredits.demo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -56,6 +57,36 @@ class EmbeddingIT {
                 elements(Api.as("staff@oakwood").get("/api/credits/fragments").array()));
         assertEquals(List.of(), elements(Api.as("finance@platform").get("/api/credits/fragments").array()));
         assertEquals(401, Api.anonymous().get("/api/credits/fragments").status());
+    }
+
+    @Test
+    @DisplayName("a disabled school is outside the plugin: learners registered free and never vetoed, paid features"
+            + " refused with school_not_enabled, its credits kept for when it comes back")
+    void disabledSchool() {
+        Api finance = Api.as("finance@platform");
+        Api staff = Api.as("staff@riverside");
+        JsonObject before = staff.get("/api/credits/balance").json();
+        assertEquals(204, finance.post("/api/demo/schools/riverside/disable", null).status());
+        try {
+            Api.Reply learner = staff.post("/api/demo/learners", "{\"name\":\"Off Line\",\"upn\":\"OFF"
+                    + System.currentTimeMillis() + "\"}");
+            assertEquals(201, learner.status(), learner::toString);
+            assertTrue(learner.json().getString("message").contains("not enabled"), learner::toString);
+            Api.Reply sms = staff.post("/api/demo/sms", "{\"to\":[\"07700900001\"],\"text\":\"Hi\"}");
+            assertEquals(409, sms.status(), sms::toString);
+            assertEquals("school_not_enabled", sms.json().getString("code"));
+            Api.Reply check = staff.post("/api/demo/dvla/bike-checks", "{\"registration\":\"AB12CDE\"}");
+            assertEquals(409, check.status(), check::toString);
+            assertEquals(404, staff.get("/api/credits/balance").status());
+            assertEquals(List.of(), elements(staff.get("/api/credits/fragments").array()));
+        } finally {
+            assertEquals(204, finance.post("/api/demo/schools/riverside/enable", null).status());
+        }
+        JsonObject after = staff.get("/api/credits/balance").json();
+        for (String type : new String[] {"learner", "connect"}) {
+            assertEquals(before.getJsonObject(type).getJsonNumber("available").bigDecimalValue(),
+                    after.getJsonObject(type).getJsonNumber("available").bigDecimalValue(), type);
+        }
     }
 
     private static List<String> elements(JsonArray fragments) {

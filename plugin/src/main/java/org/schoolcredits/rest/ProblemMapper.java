@@ -16,6 +16,7 @@ import org.schoolcredits.host.InsufficientCreditsException;
 import org.schoolcredits.host.CallerProvider;
 import org.schoolcredits.host.InsufficientCreditsProblem;
 import org.schoolcredits.host.SchoolDirectory;
+import org.schoolcredits.host.SchoolNotEnabledException;
 import org.schoolcredits.problem.CreditsException;
 import org.schoolcredits.problem.ProblemCode;
 
@@ -44,6 +45,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             if (t instanceof InsufficientCreditsException e) {
                 LOG.log(Level.FINE, () -> "School Credits: insufficient_credits: " + e.getMessage());
                 return InsufficientCreditsProblem.response(e, callers, schools);
+            }
+            if (t instanceof SchoolNotEnabledException) {
+                return problem(ProblemCode.NOT_FOUND, "School Credits for this school was not found", Map.of(), thrown);
             }
             if (databaseUnavailable(t)) {
                 return problem(ProblemCode.SERVICE_UNAVAILABLE, "The credits database cannot be reached", Map.of(), thrown);
