@@ -1,6 +1,12 @@
 // The fragments' one way to call the plugin's API (same-origin, JSON, with the host's CSRF token),
 // the formats people read (en-GB, Europe/London), and the event that tells fragments a balance changed.
-export const API = '/api/credits';
+
+/**
+ * The plugin's API: where the host's page says (<meta name="credits-api" content="/mis/api/credits">), else
+ * beside the fragments, which are served at <context root>/credits/*.js, so at any context root.
+ */
+export const API = (document.querySelector('meta[name="credits-api"]')?.content
+  || new URL('../api/credits', import.meta.url).pathname).replace(/\/+$/, '');
 
 function csrfToken() {
   const match = document.cookie.match(/(?:^|;\s*)csrf=([^;]+)/);

@@ -1,7 +1,9 @@
 // The demo MIS's page frame: who is signed in (GET /api/demo/me), the navigation, and the plugin's
-// fragments mounted as plugin-descriptor.xml declares them: a fragment's module loads only for a user who
-// holds its permission. Host content marked data-requires / data-lacks (hidden at first) shows only to those
-// who hold / lack a permission. The server checks every call all the same.
+// fragments mounted from its registry (GET /api/credits/fragments, the descriptor's fragments this user may
+// see): an empty mount point (data-mount="<slot>") gets its slot's elements; a fragment element already in the
+// page (a cost tooltip with its feature) stays if the user may see it; each fragment's module loads only then.
+// Host content marked data-requires / data-lacks (hidden at first) shows only to those who hold / lack a
+// permission. The server checks every call all the same.
 import { request } from '/credits/credits-api.js';
 
 /** The navigation: [path, text, permission needed to see the link]. */
@@ -14,22 +16,16 @@ const NAV = [
   ['/mail', 'Mail', 'credits.platform'],
 ];
 
-/** The plugin's fragments (plugin-descriptor.xml): element, permission, module. */
-const FRAGMENTS = [
-  ['credits-balance', 'credits.view', '/credits/credits-balance.js'],
-  ['credits-settings', 'credits.manage', '/credits/credits-settings.js'],
-  ['credits-banner', 'credits.view', '/credits/credits-banner.js'],
-  ['credits-cost', 'credits.view', '/credits/credits-cost.js'],
-  ['credits-topup-dialog', 'credits.view', '/credits/credits-topup-dialog.js'],
-];
-
 /** Where school admins buy credits: the page that mounts the settings panel. */
 const TOP_UP = '/settings/credits';
 
-const me = await request('/api/demo/me').catch(() => {
-  location.assign(`/login?next=${encodeURIComponent(location.pathname)}`);
-  return { permissions: [] };
-});
+const [me, fragments] = await Promise.all([
+  request('/api/demo/me').catch(() => {
+    location.assign(`/login?next=${encodeURIComponent(location.pathname)}`);
+    return { permissions: [] };
+  }),
+  request('/api/credits/fragments').catch(() => []),
+]);
 const can = (permission) => !permission || me.permissions.includes(permission);
 
 function element(tag, attributes, text) {
@@ -66,9 +62,16 @@ for (const shown of document.querySelectorAll('[data-requires], [data-lacks]')) 
   if (wanted) shown.hidden = false;
   else shown.remove();
 }
+for (const mount of document.querySelectorAll('[data-mount]')) {
+  if (!mount.children.length) {
+    mount.append(...fragments.filter((f) => f.slot === mount.dataset.mount).map((f) => document.createElement(f.element)));
+  }
+}
 if (can('credits.manage')) document.querySelectorAll('credits-banner').forEach((b) => b.setAttribute('top-up-url', TOP_UP));
-for (const [tag, permission, module] of FRAGMENTS) {
-  const mounted = document.querySelectorAll(tag);
-  if (mounted.length && can(permission)) import(module);
-  else mounted.forEach((fragment) => fragment.remove());
+const registered = new Map(fragments.map((f) => [f.element, f]));
+for (const tag of new Set([...document.querySelectorAll('*')].map((e) => e.localName))) {
+  if (!tag.startsWith('credits-')) continue;
+  const fragment = registered.get(tag);
+  if (fragment) import(`/${fragment.module}`);
+  else document.querySelectorAll(tag).forEach((unseen) => unseen.remove());
 }

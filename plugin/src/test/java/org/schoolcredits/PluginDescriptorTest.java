@@ -74,7 +74,7 @@ class PluginDescriptorTest {
                 + " " + e.getAttribute("permission")).collect(Collectors.toCollection(TreeSet::new));
         Set<String> inCode = new TreeSet<>();
         for (Class<?> resource : CreditsApplication.RESOURCES) {
-            String base = resource.isAnnotationPresent(Path.class) ? resource.getAnnotation(Path.class).value() : "";
+            String base = CreditsApplication.PATHS.get(resource);
             for (Method method : resource.getMethods()) {
                 String verb = verb(method);
                 if (verb == null) {
@@ -87,6 +87,18 @@ class PluginDescriptorTest {
         }
         assertEquals(declared, inCode);
         assertEquals("/api/credits", elements("rest").findFirst().orElseThrow().getAttribute("base-path"));
+    }
+
+    @Test
+    @DisplayName("a host's scanning JAX-RS application finds no class of the plugin: no class-level @Path, no @Provider")
+    void invisibleToScanning() throws Exception {
+        Set<String> found = new TreeSet<>();
+        for (Class<?> c : pluginClasses()) {
+            if (c.isAnnotationPresent(Path.class) || c.isAnnotationPresent(jakarta.ws.rs.ext.Provider.class)) {
+                found.add(c.getName());
+            }
+        }
+        assertEquals(Set.of(), found, "register these in CreditsApplication instead of annotating them");
     }
 
     @Test

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
 import org.schoolcredits.host.Feature;
+import org.schoolcredits.host.Metering;
 
 /** The demo MIS's SMS and DVLA checks, for a school's users. */
 @Path("")
@@ -30,11 +31,14 @@ public class DemoFeaturesResource {
     @Inject
     DemoMessaging messaging;
 
+    @Inject
+    Metering metering;
+
     @POST
     @Path("sms")
     public Response sms(String text) {
         JsonObject body = DemoJson.object(text);
-        callers.schoolUser();
+        requireCredits();
         List<String> to = recipients(body);
         DemoMessaging.SmsResult result = messaging.sendSms(callers.caller(), to, DemoJson.text(body, "text", 1, 612));
         return Response.status(201).entity(Json.createObjectBuilder().add("sent", result.sent())
@@ -54,7 +58,7 @@ public class DemoFeaturesResource {
     }
 
     private Response dvla(Feature feature, String field, JsonObject body) {
-        callers.schoolUser();
+        requireCredits();
         String number = DemoJson.text(body, field, 1, 20);
         if (!messaging.dvlaCheck(callers.caller(), feature, number)) {
             throw new DemoProblems.Refusal(502, "dvla_unavailable",
@@ -62,6 +66,13 @@ public class DemoFeaturesResource {
         }
         return Response.status(201).entity(Json.createObjectBuilder().add(field, number).add("result", "valid")
                 .build().toString()).build();
+    }
+
+    /** A school user whose school has School Credits on: the demo's paid features are paid only with credits. */
+    private void requireCredits() {
+        if (!metering.isEnabled(callers.schoolUser().schoolId())) {
+            throw new DemoProblems.Refusal(409, "school_not_enabled", DemoProblems.NOT_ENABLED);
+        }
     }
 
     private static List<String> recipients(JsonObject body) {

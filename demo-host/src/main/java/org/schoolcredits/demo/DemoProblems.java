@@ -1,5 +1,6 @@
 package org.schoolcredits.demo;
 
+import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.WebApplicationException;
@@ -9,12 +10,26 @@ import jakarta.ws.rs.ext.Provider;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.schoolcredits.host.InsufficientCreditsException;
+import org.schoolcredits.host.InsufficientCreditsProblem;
+import org.schoolcredits.host.SchoolNotEnabledException;
 
-/** The demo API's errors as RFC 9457 problem documents, like the plugin's. */
+/**
+ * The demo API's errors as RFC 9457 problem documents, like the plugin's; not enough credits through
+ * the plugin's host kit (a top-up link for school admins, the admins' names for everyone else).
+ */
 @Provider
 public class DemoProblems implements ExceptionMapper<Throwable> {
 
     private static final Logger LOG = Logger.getLogger(DemoProblems.class.getName());
+
+    /** What a school that has not enabled School Credits is told when it uses a paid feature. */
+    static final String NOT_ENABLED = "School Credits is not enabled for this school, so its paid features are off";
+
+    @Inject
+    DemoCallers callers;
+
+    @Inject
+    DemoSchools schools;
 
     /** A refusal of the demo host's own, with its status and code. */
     public static class Refusal extends RuntimeException {
@@ -32,12 +47,10 @@ public class DemoProblems implements ExceptionMapper<Throwable> {
     public Response toResponse(Throwable thrown) {
         for (Throwable t = thrown; t != null; t = t.getCause()) {
             if (t instanceof InsufficientCreditsException e) {
-                JsonObjectBuilder json = base(402, "insufficient_credits", e.getMessage())
-                        .add("creditType", e.creditType().code())
-                        .add("required", e.required())
-                        .add("available", e.available())
-                        .add("topUpUrl", e.topUpUrl());
-                return response(402, json);
+                return InsufficientCreditsProblem.response(e, callers, schools);
+            }
+            if (t instanceof SchoolNotEnabledException) {
+                return response(409, base(409, "school_not_enabled", NOT_ENABLED));
             }
             if (t instanceof Refusal r) {
                 return response(r.status, base(r.status, r.code, r.getMessage()));

@@ -29,6 +29,12 @@ public class DemoSchools implements SchoolDirectory {
     }
 
     @Override
+    public List<String> adminNames(String schoolId) {
+        return db.list("select display_name from demo.app_user where school_id = ? and role = 'school-admin'"
+                + " order by display_name", rs -> rs.getString(1), schoolId);
+    }
+
+    @Override
     public List<School> all() {
         return db.list(SELECT + " order by s.school_id", DemoSchools::school);
     }

@@ -57,7 +57,8 @@ class LearnersIT {
             } else {
                 assertEquals(402, reply.status(), reply::toString);
                 assertEquals("insufficient_credits", reply.json().getString("code"));
-                assertTrue(reply.json().getString("topUpUrl").endsWith("/settings/credits"), reply::toString);
+                assertEquals(List.of("Rita River"), reply.json().getJsonArray("admins")
+                        .getValuesAs(jakarta.json.JsonString::getString), reply::toString);
                 refused++;
             }
         }

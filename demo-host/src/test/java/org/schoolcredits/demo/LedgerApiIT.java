@@ -1,11 +1,14 @@
 package org.schoolcredits.demo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import java.math.BigDecimal;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -85,8 +88,13 @@ class LedgerApiIT {
         assertEquals("insufficient_credits", problem.getString("code"));
         assertEquals(new BigDecimal("6000"), problem.getJsonNumber("required").bigDecimalValue());
         assertEquals(before, problem.getJsonNumber("available").bigDecimalValue());
-        assertTrue(problem.getString("topUpUrl").endsWith("/settings/credits"));
+        assertFalse(problem.containsKey("topUpUrl"), "staff may not buy");
+        assertEquals(List.of("Rita River"), problem.getJsonArray("admins").getValuesAs(JsonString::getString));
         assertEquals(before, connect(STAFF));
+        Api.Reply admin = ADMIN.post("/api/credits/usages", "{\"feature\":\"SMS\",\"quantity\":10000}");
+        assertEquals(402, admin.status(), admin::toString);
+        assertTrue(admin.json().getString("topUpUrl").endsWith("/settings/credits"), admin::toString);
+        assertFalse(admin.json().containsKey("admins"));
     }
 
     @Test

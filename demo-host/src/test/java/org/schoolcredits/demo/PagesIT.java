@@ -384,11 +384,20 @@ class PagesIT {
     }
 
     @Test
-    @DisplayName("an SMS the balance cannot cover opens the Not enough credits dialog with the top-up link;"
-            + " Esc closes it and the focus returns to Send")
+    @DisplayName("an SMS the balance cannot cover opens the Not enough credits dialog: for staff naming the school's"
+            + " admins, for an admin with the top-up link; Esc closes it and the focus returns to Send")
     void insufficientCreditsDialog() throws Exception {
         ConnectIT.setOakwoodConnect(1);
         browser.signIn(STAFF);
+        browser.open("/sms");
+        send("#sms", "#to", "07700900001, 07700900002", "#text", "Trip tomorrow");
+        WebElement asked = browser.find("credits-topup-dialog", "dialog[open]");
+        assertTrue(asked.getText().contains("Ask a school admin to top up: Olivia Oak."), asked.getText());
+        assertTrue(browser.findAll("credits-topup-dialog", "dialog a").isEmpty());
+        new Actions(browser.driver()).sendKeys(Keys.ESCAPE).perform();
+        browser.until("the dialog closes", () -> browser.findAll("credits-topup-dialog", "dialog[open]").isEmpty());
+
+        browser.signIn(ADMIN);
         browser.open("/sms");
         send("#sms", "#to", "07700900001, 07700900002", "#text", "Trip tomorrow");
         WebElement dialog = browser.find("credits-topup-dialog", "dialog[open]");

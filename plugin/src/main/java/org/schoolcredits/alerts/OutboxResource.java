@@ -2,7 +2,6 @@ package org.schoolcredits.alerts;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -20,7 +19,6 @@ import org.schoolcredits.rest.Requires;
  * delivery went. The demo's {@code /mail} page shows it, so that e-mails can be read without an
  * SMTP server.
  */
-@Path("platform/outbox")
 @Produces(MediaType.APPLICATION_JSON)
 @Requires(Permission.PLATFORM)
 public class OutboxResource {

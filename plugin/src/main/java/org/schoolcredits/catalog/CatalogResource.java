@@ -15,7 +15,6 @@ import org.schoolcredits.rest.Permission;
 import org.schoolcredits.rest.Requires;
 
 /** The prices in force and the packages on sale. */
-@Path("")
 @Produces(MediaType.APPLICATION_JSON)
 public class CatalogResource {
 

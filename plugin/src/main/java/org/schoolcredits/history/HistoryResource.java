@@ -2,7 +2,6 @@ package org.schoolcredits.history;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -24,7 +23,6 @@ import org.schoolcredits.rest.Permission;
 import org.schoolcredits.rest.Requires;
 
 /** The caller's school's credit history, as JSON pages or as CSV. */
-@Path("history")
 public class HistoryResource {
 
     public static final int MAX_LIMIT = 200;

@@ -15,8 +15,15 @@ import java.time.OffsetDateTime;
  *       credits return and the history shows the usage as refunded).</li>
  * </ol>
  * A hold neither captured nor released in time is released by the plugin itself.
+ * <p>
+ * A school that has not enabled the plugin (never, or since {@link SchoolDisabled}) is outside it:
+ * {@link #reserve} and {@link #reserveAll} refuse with {@link SchoolNotEnabledException} and charge
+ * nothing. Ask {@link #isEnabled} before a paid action and decide what such a school may do.
  */
 public interface Metering {
+
+    /** Whether the school has the plugin enabled (known to every instance within a second of a change). */
+    boolean isEnabled(String schoolId);
 
     /** Holds the price in force of {@code quantity} × {@code feature} for the caller's school. */
     Reservation reserve(Caller by, Feature feature, long quantity, String reference);

@@ -14,4 +14,12 @@ public interface SchoolDirectory {
 
     /** Every school of the host's, whether or not the plugin is enabled for it. */
     List<School> all();
+
+    /**
+     * The names of the school's admins, whom a 402 tells a user who may not buy to ask
+     * ({@code "admins"}). By default none: the dialog then says to ask a school admin.
+     */
+    default List<String> adminNames(String schoolId) {
+        return List.of();
+    }
 }

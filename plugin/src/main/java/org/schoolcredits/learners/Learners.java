@@ -21,11 +21,15 @@ import org.schoolcredits.storage.Jdbc;
 /**
  * Registers and erases learners. A learner new to the school costs the learner price in force,
  * redeemed in the same transaction as the learner row whose primary key makes it happen once;
- * when no credits are left {@code InsufficientCreditsException} vetoes the registration. The
- * host's events are observed inside the host's transaction, never one of their own.
+ * when no credits are left {@code InsufficientCreditsException} vetoes the registration; a school
+ * that has not enabled the plugin is neither charged nor vetoed. The host's events are observed
+ * inside the host's transaction, never one of their own.
  */
 @ApplicationScoped
 public class Learners implements LearnerCredits {
+
+    static final String NOT_ENABLED = "Learner registered. School Credits is not enabled for this school: no credit"
+            + " was used.";
 
     private Jdbc db;
     private Ledger ledger;
@@ -83,9 +87,16 @@ public class Learners implements LearnerCredits {
                 new IllegalStateException("this transaction registered no such learner: fire LearnerRegistering first"));
     }
 
+    /**
+     * Charges the learner to an enabled school, or vetoes; a school that has not enabled the plugin
+     * (never, or since {@code SchoolDisabled}) is outside it: nothing charged, nothing vetoed.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     void registering(@Observes LearnerRegistering event) {
-        Registration registration = register(event.schoolId(), event.learnerRef(), event.by());
+        Registration registration = ledger.isEnabled(event.schoolId())
+                ? register(event.schoolId(), event.learnerRef(), event.by())
+                : new Registration(false, ledger.balance(event.schoolId(), CreditType.LEARNER).available().toDecimal(),
+                        NOT_ENABLED);
         thisTransaction.put(event.schoolId(), LearnerRefs.valid(event.learnerRef()), registration);
     }
 

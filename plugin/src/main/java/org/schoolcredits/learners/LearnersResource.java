@@ -25,7 +25,6 @@ import org.schoolcredits.rest.Requires;
  * a learner registered before, 402 when none are left; deletion erases the learner's reference.
  * Idempotency fingerprints hold the reference's hash, never the reference.
  */
-@Path("learners")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class LearnersResource {

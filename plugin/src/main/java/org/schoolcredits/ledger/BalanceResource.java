@@ -2,7 +2,6 @@ package org.schoolcredits.ledger;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.schoolcredits.rest.Callers;
@@ -10,7 +9,6 @@ import org.schoolcredits.rest.Permission;
 import org.schoolcredits.rest.Requires;
 
 /** The caller's school's balances. */
-@Path("balance")
 @Produces(MediaType.APPLICATION_JSON)
 public class BalanceResource {
 

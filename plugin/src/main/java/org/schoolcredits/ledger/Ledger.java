@@ -17,6 +17,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.schoolcredits.host.CreditType;
 import org.schoolcredits.host.Feature;
 import org.schoolcredits.host.InsufficientCreditsException;
+import org.schoolcredits.links.HostLinks;
 import org.schoolcredits.problem.CreditsException;
 import org.schoolcredits.problem.ProblemCode;
 import org.schoolcredits.storage.Jdbc;
@@ -43,8 +44,13 @@ public class Ledger {
 
     private Jdbc db;
     private CreditsClock clock;
-    private String topUpUrl;
+    private String publicUrl;
     private Consumer<BalanceChanged> changes;
+
+    /** The host's credits page, under the public URL. */
+    @Inject
+    @ConfigProperty(name = HostLinks.CREDITS_PATH_SETTING, defaultValue = HostLinks.CREDITS_PAGE)
+    String creditsPath = HostLinks.CREDITS_PAGE;
 
     protected Ledger() {
     }
@@ -59,7 +65,7 @@ public class Ledger {
     public Ledger(Jdbc db, CreditsClock clock, String publicUrl, Consumer<BalanceChanged> changes) {
         this.db = db;
         this.clock = clock;
-        this.topUpUrl = publicUrl.replaceAll("/+$", "") + "/settings/credits";
+        this.publicUrl = publicUrl;
         this.changes = changes;
     }
 
@@ -68,9 +74,9 @@ public class Ledger {
         this(db, clock, publicUrl, change -> { });
     }
 
-    /** Where a school tops up: the credits settings page of the host. */
+    /** Where a school tops up: the host's credits page. */
     public String topUpUrl() {
-        return topUpUrl;
+        return new HostLinks(publicUrl, creditsPath).creditsPage();
     }
 
     // ---- schools
@@ -285,7 +291,7 @@ public class Ledger {
         if (after.isEmpty()) {
             Credits available = balance(schoolId, type).available();
             throw new InsufficientCreditsException(type, new Credits(-entry.amount()).toDecimal(),
-                    available.toDecimal(), topUpUrl);
+                    available.toDecimal(), topUpUrl());
         }
         changes.accept(new BalanceChanged(schoolId, type, new Credits(entry.amount()), new Credits(after.get())));
         return after.get();

@@ -17,14 +17,19 @@ import org.schoolcredits.host.CreditType;
 import org.schoolcredits.host.Feature;
 import org.schoolcredits.host.InsufficientCreditsException;
 import org.schoolcredits.host.Metering;
+import org.schoolcredits.host.SchoolNotEnabledException;
 import org.schoolcredits.ledger.Actor;
 import org.schoolcredits.ledger.Credits;
 import org.schoolcredits.ledger.CreditsClock;
 import org.schoolcredits.ledger.Hold;
 import org.schoolcredits.ledger.Ledger;
 import org.schoolcredits.problem.CreditsException;
+import org.schoolcredits.rest.EnabledSchools;
 
-/** The host's metering API: holds at the price in force, settled once. */
+/**
+ * The host's metering API: holds at the price in force, settled once; nothing for a school that
+ * has not enabled the plugin ({@link SchoolNotEnabledException}).
+ */
 @ApplicationScoped
 public class MeteringService implements Metering {
 
@@ -34,22 +39,35 @@ public class MeteringService implements Metering {
     private PriceList prices;
     private CreditsClock clock;
     private Duration holdTimeout;
+    private EnabledSchools enabled;
 
     protected MeteringService() {
     }
 
     @Inject
     public MeteringService(Ledger ledger, PriceList prices, CreditsClock clock,
-                           @ConfigProperty(name = "credits.holds.timeout", defaultValue = "PT15M") Duration holdTimeout) {
+                           @ConfigProperty(name = "credits.holds.timeout", defaultValue = "PT15M") Duration holdTimeout,
+                           EnabledSchools enabled) {
         this.ledger = ledger;
         this.prices = prices;
         this.clock = clock;
         this.holdTimeout = holdTimeout;
+        this.enabled = enabled;
+    }
+
+    public MeteringService(Ledger ledger, PriceList prices, CreditsClock clock, Duration holdTimeout) {
+        this(ledger, prices, clock, holdTimeout, new EnabledSchools(ledger));
+    }
+
+    @Override
+    public boolean isEnabled(String schoolId) {
+        return enabled.isEnabled(schoolId);
     }
 
     @Override
     @Transactional
     public Reservation reserve(Caller by, Feature feature, long quantity, String reference) {
+        requireEnabled(by.schoolId());
         requireMetered(feature);
         if (quantity < 1 || quantity > MAX_QUANTITY) {
             throw CreditsException.invalidField("quantity", "'quantity' must be a whole number from 1 to " + MAX_QUANTITY);
@@ -64,6 +82,7 @@ public class MeteringService implements Metering {
     @Override
     @Transactional
     public List<Reservation> reserveAll(Caller by, Feature feature, List<String> references) {
+        requireEnabled(by.schoolId());
         requireMetered(feature);
         Price price = prices.inForce(feature);
         Credits required = price.credits().times(references.size());
@@ -103,6 +122,12 @@ public class MeteringService implements Metering {
     @Transactional
     public int releaseExpired() {
         return ledger.expireHolds(500);
+    }
+
+    private void requireEnabled(String schoolId) {
+        if (schoolId == null || !enabled.isEnabled(schoolId)) {
+            throw new SchoolNotEnabledException(schoolId);
+        }
     }
 
     private static void requireMetered(Feature feature) {

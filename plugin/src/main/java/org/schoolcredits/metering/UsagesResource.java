@@ -23,7 +23,6 @@ import org.schoolcredits.rest.Permission;
 import org.schoolcredits.rest.Requires;
 
 /** The metering API over REST, for a host that runs the plugin in another process. */
-@Path("usages")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class UsagesResource {

@@ -32,7 +32,6 @@ import org.schoolcredits.rest.Permission;
 import org.schoolcredits.rest.Requires;
 
 /** Platform finance's corrections, prices and reconciliation. */
-@Path("platform")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @Requires(Permission.PLATFORM)

@@ -29,7 +29,6 @@ import org.schoolcredits.rest.Permission;
 import org.schoolcredits.rest.Requires;
 
 /** Platform finance: every school's purchases, and clearing or failing BACS and cheque payments. */
-@Path("platform/purchases")
 @Produces(MediaType.APPLICATION_JSON)
 @Requires(Permission.PLATFORM)
 public class PlatformPurchasesResource {

@@ -19,7 +19,6 @@ import org.schoolcredits.rest.Public;
  * The simulated checkout's page and its two endings, standing in for Stripe Checkout when no
  * Stripe key is set (404 otherwise). Each ending sends Stripe-shaped signed events to the webhook.
  */
-@Path("checkout/{sessionId}")
 @Public
 public class CheckoutResource {
 
@@ -49,7 +48,7 @@ public class CheckoutResource {
                 <button data-end="%s/complete?method=bacs_debit">Pay by Bacs Direct Debit</button>
                 <button data-end="%s/fail">Fail the payment</button></p>
                 <p id="error" role="alert"></p>
-                <script type="module" src="/credits/simulated-checkout.js"></script>
+                <script type="module" src="../../../credits/simulated-checkout.js"></script>
                 </body></html>
                 """.formatted(p.credits(), p.creditType().code(), BigDecimal.valueOf(p.price().pence(), 2),
                 p.status().code(), end, end, end);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.schoolcredits.links.HostLinks;
 
 /**
  * How purchases are paid, from configuration. Without a Stripe secret key the checkout is
@@ -26,6 +27,11 @@ public class PurchaseSettings {
     private List<String> paymentMethods;
     private String bacsInstructions;
     private String chequeInstructions;
+
+    /** The host's credits page, under the public URL. */
+    @Inject
+    @ConfigProperty(name = HostLinks.CREDITS_PATH_SETTING, defaultValue = HostLinks.CREDITS_PAGE)
+    String creditsPath = HostLinks.CREDITS_PAGE;
 
     protected PurchaseSettings() {
     }
@@ -89,9 +95,9 @@ public class PurchaseSettings {
         return paymentMethods;
     }
 
-    /** Where the buyer returns to after paying. */
+    /** Where the buyer returns to after paying: the host's credits page. */
     String successUrl(Purchase purchase) {
-        return publicUrl + "/settings/credits?purchase=" + purchase.id();
+        return new HostLinks(publicUrl, creditsPath).creditsPage("purchase=" + purchase.id());
     }
 
     /** Where the buyer returns to after leaving Checkout without paying. */

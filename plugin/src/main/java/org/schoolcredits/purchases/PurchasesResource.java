@@ -21,7 +21,6 @@ import org.schoolcredits.rest.RateLimited;
 import org.schoolcredits.rest.Requires;
 
 /** A school buys a credit package and follows its payment. */
-@Path("purchases")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class PurchasesResource {

@@ -4,7 +4,6 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
@@ -17,7 +16,6 @@ import org.schoolcredits.rest.Public;
 import org.schoolcredits.rest.RateLimited;
 
 /** Stripe's webhook: the signature on the raw body is its caller's proof. */
-@Path("stripe/webhook")
 @Produces(MediaType.APPLICATION_JSON)
 public class WebhookResource {
 

@@ -5,7 +5,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.ext.Provider;
 import java.lang.reflect.Method;
 import org.schoolcredits.host.Caller;
 import org.schoolcredits.problem.CreditsException;
@@ -17,7 +16,6 @@ import org.schoolcredits.storage.CreditsDatabase;
  * database is not migrated, 401 without a caller, 403 without the permission, 404 for a school
  * that has not enabled the plugin.
  */
-@Provider
 public class AccessFilter implements ContainerRequestFilter {
 
     @Context

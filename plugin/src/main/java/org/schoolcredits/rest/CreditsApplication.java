@@ -1,11 +1,14 @@
 package org.schoolcredits.rest;
 
 import jakarta.ws.rs.ApplicationPath;
-import jakarta.ws.rs.core.Application;
+import java.util.Map;
 import java.util.Set;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.model.Resource;
 import org.schoolcredits.alerts.OutboxResource;
 import org.schoolcredits.alerts.SettingsResource;
 import org.schoolcredits.catalog.CatalogResource;
+import org.schoolcredits.fragments.FragmentsResource;
 import org.schoolcredits.history.HistoryResource;
 import org.schoolcredits.learners.LearnersResource;
 import org.schoolcredits.ledger.BalanceResource;
@@ -17,32 +20,40 @@ import org.schoolcredits.purchases.PurchasesResource;
 import org.schoolcredits.purchases.WebhookResource;
 
 /**
- * The plugin's REST application, mounted at {@code /api/credits}. It lists its classes, so that
- * it exposes only what plugin-descriptor.xml declares and none of the host's resources.
+ * The plugin's REST application, mounted at {@code /api/credits}: the only place its resources and
+ * providers are registered. They carry no class-level {@code @Path} and no {@code @Provider} (this
+ * class gives each resource its path), so that a host's own application that scans the WAR finds
+ * none of them: the plugin's filters never see the host's requests, and its resources answer under
+ * {@code /api/credits} only.
  */
 @ApplicationPath("api/credits")
-public class CreditsApplication extends Application {
+public class CreditsApplication extends ResourceConfig {
 
-    /** Every resource of the plugin; the descriptor test holds this list against the descriptor. */
-    public static final Set<Class<?>> RESOURCES = Set.of(
-            BalanceResource.class,
-            CatalogResource.class,
-            UsagesResource.class,
-            HistoryResource.class,
-            PlatformLedgerResource.class,
-            LearnersResource.class,
-            PurchasesResource.class,
-            WebhookResource.class,
-            CheckoutResource.class,
-            PlatformPurchasesResource.class,
-            SettingsResource.class,
-            OutboxResource.class);
+    /** Every resource of the plugin and its path; the descriptor test holds these against the descriptor. */
+    public static final Map<Class<?>, String> PATHS = Map.ofEntries(
+            Map.entry(BalanceResource.class, "balance"),
+            Map.entry(CatalogResource.class, ""),
+            Map.entry(UsagesResource.class, "usages"),
+            Map.entry(HistoryResource.class, "history"),
+            Map.entry(PlatformLedgerResource.class, "platform"),
+            Map.entry(LearnersResource.class, "learners"),
+            Map.entry(PurchasesResource.class, "purchases"),
+            Map.entry(WebhookResource.class, "stripe/webhook"),
+            Map.entry(CheckoutResource.class, "checkout/{sessionId}"),
+            Map.entry(PlatformPurchasesResource.class, "platform/purchases"),
+            Map.entry(SettingsResource.class, "settings"),
+            Map.entry(OutboxResource.class, "platform/outbox"),
+            Map.entry(FragmentsResource.class, "fragments"));
 
-    @Override
-    public Set<Class<?>> getClasses() {
-        var classes = new java.util.HashSet<Class<?>>(RESOURCES);
-        classes.addAll(Set.of(AccessFilter.class, JsonBodyReader.class, JsonbResolver.class, ProblemMapper.class,
-                RateLimitFilter.class));
-        return classes;
+    /** Every resource of the plugin. */
+    public static final Set<Class<?>> RESOURCES = PATHS.keySet();
+
+    /** The filters, body reader, JSON-B settings and problem mapper of the plugin's resources. */
+    public static final Set<Class<?>> PROVIDERS = Set.of(AccessFilter.class, JsonBodyReader.class,
+            JsonbResolver.class, ProblemMapper.class, RateLimitFilter.class);
+
+    public CreditsApplication() {
+        PATHS.forEach((resource, path) -> registerResources(Resource.builder(resource).path(path).build()));
+        registerClasses(PROVIDERS);
     }
 }

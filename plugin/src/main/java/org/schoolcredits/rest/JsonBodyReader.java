@@ -4,7 +4,6 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.MessageBodyReader;
-import jakarta.ws.rs.ext.Provider;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.annotation.Annotation;
@@ -17,7 +16,6 @@ import org.schoolcredits.problem.CreditsException;
 import org.schoolcredits.problem.ProblemCode;
 
 /** Reads a {@link JsonBody}: at most 64 KiB of strict UTF-8 JSON. */
-@Provider
 @Consumes(MediaType.APPLICATION_JSON)
 public class JsonBodyReader implements MessageBodyReader<JsonBody> {
 

@@ -1,11 +1,11 @@
 package org.schoolcredits.rest;
 
+import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
-import jakarta.ws.rs.ext.Provider;
 import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.util.Map;
@@ -13,18 +13,28 @@ import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.schoolcredits.host.InsufficientCreditsException;
+import org.schoolcredits.host.CallerProvider;
+import org.schoolcredits.host.InsufficientCreditsProblem;
+import org.schoolcredits.host.SchoolDirectory;
+import org.schoolcredits.host.SchoolNotEnabledException;
 import org.schoolcredits.problem.CreditsException;
 import org.schoolcredits.problem.ProblemCode;
 
 /**
- * The one place errors become RFC 9457 problem documents. 4xx are logged at FINE; 5xx at SEVERE
- * with a random instance id that the document carries too.
+ * The one place errors become RFC 9457 problem documents (a 402 through the host kit's
+ * {@link InsufficientCreditsProblem}, the same document a host's own API sends). 4xx are logged at
+ * FINE; 5xx at SEVERE with a random instance id that the document carries too.
  */
-@Provider
 public class ProblemMapper implements ExceptionMapper<Throwable> {
 
     public static final String PROBLEM_JSON = "application/problem+json";
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class.getName());
+
+    @Inject
+    CallerProvider callers;
+
+    @Inject
+    SchoolDirectory schools;
 
     @Override
     public Response toResponse(Throwable thrown) {
@@ -33,9 +43,11 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                 return problem(e.code(), e.getMessage(), e.extensions(), thrown);
             }
             if (t instanceof InsufficientCreditsException e) {
-                return problem(ProblemCode.INSUFFICIENT_CREDITS, e.getMessage(), Map.of("creditType",
-                        e.creditType().code(), "required", e.required(), "available", e.available(),
-                        "topUpUrl", e.topUpUrl()), thrown);
+                LOG.log(Level.FINE, () -> "School Credits: insufficient_credits: " + e.getMessage());
+                return InsufficientCreditsProblem.response(e, callers, schools);
+            }
+            if (t instanceof SchoolNotEnabledException) {
+                return problem(ProblemCode.NOT_FOUND, "School Credits for this school was not found", Map.of(), thrown);
             }
             if (databaseUnavailable(t)) {
                 return problem(ProblemCode.SERVICE_UNAVAILABLE, "The credits database cannot be reached", Map.of(), thrown);

@@ -8,7 +8,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.ext.Provider;
 import java.util.Map;
 import org.eclipse.microprofile.config.Config;
 import org.schoolcredits.host.CallerProvider;
@@ -19,7 +18,6 @@ import org.schoolcredits.problem.ProblemCode;
  * Fixed one-minute windows per (limit, school or source address), kept in this instance's
  * memory: each instance enforces the limit on its own. Over the limit: 429 with Retry-After.
  */
-@Provider
 @Priority(Priorities.USER + 100)
 public class RateLimitFilter implements ContainerRequestFilter {
 

@@ -175,6 +175,23 @@ class LearnersTest {
     }
 
     @Test
+    @DisplayName("a school that disabled the plugin registers learners with no credit used and no veto, even at 0")
+    void disabledSchoolIsNeitherChargedNorVetoed() {
+        buy(1, false);
+        db.run(() -> ledger.disable(SCHOOL));
+        for (String upn : List.of("G123456789012", "H123456789012")) {
+            Registration registration = db.tx(() -> {
+                learners.registering(new LearnerRegistering(SCHOOL, upn, STAFF));
+                return learners.registration(SCHOOL, upn);
+            });
+            assertFalse(registration.charged());
+            assertEquals(Learners.NOT_ENABLED, registration.message());
+        }
+        assertEquals(Credits.of(1), learnerBalance().available());
+        assertEquals(0, count("select count(*) from entry where school_id = 'oakwood' and kind = 'redemption'"));
+    }
+
+    @Test
     @DisplayName("after deletion no text column of the plugin's tables holds the learner's reference in clear")
     void deletionErasesTheReference() {
         buy(1, false);

@@ -1,6 +1,7 @@
 package org.schoolcredits.metering;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,6 +23,7 @@ import org.schoolcredits.host.CreditType;
 import org.schoolcredits.host.Feature;
 import org.schoolcredits.host.InsufficientCreditsException;
 import org.schoolcredits.host.Metering;
+import org.schoolcredits.host.SchoolNotEnabledException;
 import org.schoolcredits.ledger.Actor;
 import org.schoolcredits.ledger.Credits;
 import org.schoolcredits.ledger.Ledger;
@@ -80,5 +82,18 @@ class MeteringServiceTest {
         assertEquals(new BigDecimal("12"), refused.required());
         assertEquals(new BigDecimal("10"), refused.available());
         assertEquals(Credits.of(10), ledger.balance("oakwood", CreditType.CONNECT).available());
+    }
+
+    @Test
+    @DisplayName("a school that disabled the plugin is refused before anything is held, and keeps its credits")
+    void disabledSchoolIsRefused() {
+        db.run(() -> ledger.disable("oakwood"));
+        assertFalse(metering.isEnabled("oakwood"));
+        assertThrows(SchoolNotEnabledException.class, () -> db.tx(() -> metering.reserve(STAFF, Feature.SMS, 1, "m-1")));
+        assertThrows(SchoolNotEnabledException.class,
+                () -> db.tx(() -> metering.reserveAll(STAFF, Feature.SMS, List.of("m-2", "m-3"))));
+        assertEquals(Credits.of(10), ledger.balance("oakwood", CreditType.CONNECT).available());
+        assertEquals(Credits.ZERO, ledger.balance("oakwood", CreditType.CONNECT).held());
+        assertFalse(metering.isEnabled("nowhere"), "a school that never enabled it");
     }
 }

@@ -1,0 +1,68 @@
+package org.schoolcredits.host;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The host kit's one way to answer {@link InsufficientCreditsException}: the 402 problem document
+ * (RFC 9457) the plugin's "Not enough credits" dialog reads, the same as the plugin's own API sends.
+ * A caller who may buy ({@value #MAY_BUY}) gets {@code topUpUrl}; anyone else gets {@code admins},
+ * the names of the school's admins to ask. Use {@link InsufficientCreditsMapper}, or call this from
+ * your own exception mapper.
+ */
+public final class InsufficientCreditsProblem {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+    public static final String MAY_BUY = "credits.manage";
+    public static final String TYPE = "https://schoolcredits.org/problems/insufficient-credits";
+    public static final String TITLE = "Not enough credits";
+
+    private InsufficientCreditsProblem() {
+    }
+
+    /** The exception itself or the first of its causes that is one (containers wrap what observers throw). */
+    public static Optional<InsufficientCreditsException> in(Throwable thrown) {
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            if (t instanceof InsufficientCreditsException e) {
+                return Optional.of(e);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The problem document for {@code caller}; {@code admins} are the names of the caller's school's admins. */
+    public static JsonObject of(InsufficientCreditsException e, Caller caller, List<String> admins) {
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("type", TYPE)
+                .add("title", TITLE)
+                .add("status", 402)
+                .add("detail", e.getMessage())
+                .add("code", "insufficient_credits")
+                .add("creditType", e.creditType().code())
+                .add("required", e.required())
+                .add("available", e.available());
+        if (caller != null && caller.has(MAY_BUY) && e.topUpUrl() != null) {
+            json.add("topUpUrl", e.topUpUrl());
+        } else {
+            json.add("admins", Json.createArrayBuilder(admins));
+        }
+        return json.build();
+    }
+
+    /** The 402 response for the current caller, with the names of their school's admins. */
+    public static Response response(InsufficientCreditsException e, CallerProvider callers, SchoolDirectory schools) {
+        Caller caller = callers.current().orElse(null);
+        List<String> admins = caller == null || caller.schoolId() == null ? List.of()
+                : schools.adminNames(caller.schoolId());
+        return response(e, caller, admins);
+    }
+
+    /** The 402 response carrying {@link #of}. */
+    public static Response response(InsufficientCreditsException e, Caller caller, List<String> admins) {
+        return Response.status(402).type(MEDIA_TYPE).entity(of(e, caller, admins).toString()).build();
+    }
+}
