@@ -14,6 +14,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.schoolcredits.TestClock;
+import org.schoolcredits.TestConfig;
 import org.schoolcredits.TestDatabase;
 import org.schoolcredits.host.CreditType;
 import org.schoolcredits.host.Feature;
@@ -38,6 +39,7 @@ class CreditsDatabaseTest {
         }
         CreditsDatabase database = new CreditsDatabase();
         database.dataSource = dataSource;
+        database.config = TestConfig.empty();
         database.start();
         assertFalse(database.migrated());
         assertTrue(database.failure().contains("checksum"), database.failure());
@@ -75,7 +77,8 @@ class CreditsDatabaseTest {
                     + " ('oakwood', now(), 'connect', 'usage', 'DVLA_LICENCE_CHECK', -120000, 30000, 'pending',"
                     + " 'Sam Oak', '" + held + "', null)");
         }
-        assertEquals(1, CreditsDatabase.migrate(dataSource));
+        assertEquals(1, CreditsDatabase.migrate(dataSource, MigrationVersion.fromVersion("8")));
+        CreditsDatabase.migrate(dataSource);
         ThreadTransactions db = new ThreadTransactions(dataSource);
         Jdbc jdbc = new Jdbc(db);
         Ledger ledger = new Ledger(jdbc, new TestClock(Instant.parse("2026-11-10T09:00:00Z")), "http://localhost");
