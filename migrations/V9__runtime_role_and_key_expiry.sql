@@ -34,3 +34,7 @@ begin
     execute format('alter default privileges in schema %I grant usage, select on sequences to %I', here, runtime);
 end;
 $$;
+
+-- Idempotency-Keys expire (CREDITS_IDEMPOTENCY_TTL, a day by default, as Stripe's): a sweep deletes
+-- them oldest first in bounded batches, skipping rows another instance holds.
+create index idempotency_key_expiring on idempotency_key (created_at);
