@@ -26,13 +26,21 @@ public final class MigrationRole {
 
     /** The data source to migrate with: the owner role's when configured, else {@code runtime} (with a warning). */
     public static DataSource dataSource(Config config, DataSource runtime) {
-        Optional<String> user = config.getOptionalValue("credits.db.migration.user", String.class);
-        if (user.isEmpty()) {
+        Optional<DataSource> owner = owner(config);
+        if (owner.isEmpty()) {
             LOG.warning("School Credits: no CREDITS_DB_MIGRATION_USER is set, so the runtime database user runs the"
                     + " migrations and owns the tables: it could disable the ledger's append-only trigger. Set"
                     + " CREDITS_DB_MIGRATION_USER and CREDITS_DB_MIGRATION_PASSWORD to an owner role, and"
                     + " CREDITS_DB_USER to a role that owns nothing.");
-            return runtime;
+        }
+        return owner.orElse(runtime);
+    }
+
+    /** The owner role's data source, when {@code credits.db.migration.user} is set. */
+    public static Optional<DataSource> owner(Config config) {
+        Optional<String> user = config.getOptionalValue("credits.db.migration.user", String.class);
+        if (user.isEmpty()) {
+            return Optional.empty();
         }
         PGSimpleDataSource owner = new PGSimpleDataSource();
         owner.setURL(config.getValue("credits.db.url", String.class));
@@ -40,7 +48,7 @@ public final class MigrationRole {
         config.getOptionalValue("credits.db.migration.password", String.class).ifPresent(owner::setPassword);
         owner.setConnectTimeout(5);
         owner.setLoginTimeout(5);
-        return owner;
+        return Optional.of(owner);
     }
 
     /** The role that {@code dataSource} connects as: the runtime role the migrations grant to. */
