@@ -46,6 +46,39 @@ class CreditsDatabaseTest {
     }
 
     @Test
+    @DisplayName("with CREDITS_DB_MIGRATION_USER set, the migrations run as that owner role and the runtime role of the"
+            + " data source owns nothing")
+    void migratesAsTheConfiguredOwner() throws Exception {
+        String database = TestDatabase.createEmpty();
+        String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        try (Connection c = TestDatabase.superuser(database).getConnection(); Statement s = c.createStatement()) {
+            s.execute("create role owner_" + suffix + " login password 'o'");
+            s.execute("create role app_" + suffix + " login password 'a'");
+            s.execute("grant create on database " + database + " to owner_" + suffix);
+        }
+        PGSimpleDataSource runtime = TestDatabase.superuser(database);
+        runtime.setUser("app_" + suffix);
+        runtime.setPassword("a");
+        runtime.setCurrentSchema(CreditsDatabase.SCHEMA);
+        CreditsDatabase credits = new CreditsDatabase();
+        credits.dataSource = runtime;
+        credits.config = TestConfig.of(java.util.Map.of("credits.db.url", runtime.getURL(),
+                "credits.db.migration.user", "owner_" + suffix, "credits.db.migration.password", "o"));
+        @SuppressWarnings("unchecked")
+        jakarta.enterprise.event.Event<SchemaMigrated> noObservers = (jakarta.enterprise.event.Event<SchemaMigrated>)
+                java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                        new Class<?>[] {jakarta.enterprise.event.Event.class}, (proxy, method, args) -> null);
+        credits.migrated = noObservers;
+        credits.start();
+        assertTrue(credits.migrated(), credits::failure);
+        Jdbc jdbc = new Jdbc(runtime);
+        assertEquals(List.of("owner_" + suffix), jdbc.list("select distinct tableowner from pg_tables where schemaname"
+                + " = 'credits'", rs -> rs.getString(1)));
+        assertEquals(List.of("INSERT", "SELECT"), jdbc.list("select privilege_type from information_schema.table_privileges"
+                + " where grantee = current_user and table_name = 'entry' order by 1", rs -> rs.getString(1)));
+    }
+
+    @Test
     @DisplayName("upgrading a ledger to pooled credits (V8) keeps every credit: a hold opened before releases to where"
             + " it came from, and spending goes on in burn-down order")
     void upgradeToPooledCredits() throws Exception {
