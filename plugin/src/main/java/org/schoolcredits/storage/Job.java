@@ -27,7 +27,7 @@ public final class Job implements Runnable {
     public void run() {
         try {
             work.run();
-        } catch (Throwable failure) { // NOPMD: nothing may reach the scheduler, which would stop the job
+        } catch (Throwable failure) { // nothing may reach the scheduler: it would stop the job
             failures++;
             if (failures == 1) {
                 LOG.log(Level.WARNING, "School Credits: " + name + " failed; it is tried again at every run, and"
