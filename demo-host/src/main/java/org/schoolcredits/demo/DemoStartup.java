@@ -10,14 +10,18 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.util.Map;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
+import org.schoolcredits.storage.MigrationRole;
 
 /**
  * Migrates the demo host's own tables (schema {@code demo}, history table of its own) once the
- * plugin's are in place, then seeds the demo schools and users on a new database in demo mode.
+ * plugin's are in place, as the plugin's owner role when there is one (granting the runtime role what
+ * the demo needs, as the plugin does), then seeds the demo schools and users on a new database in demo mode.
  */
 @Singleton
 @Startup
@@ -32,6 +36,9 @@ public class DemoStartup {
     DataSource dataSource;
 
     @Inject
+    Config config;
+
+    @Inject
     DemoSeed seed;
 
     @Inject
@@ -44,7 +51,8 @@ public class DemoStartup {
     @PostConstruct
     void start() {
         Flyway.configure(DemoStartup.class.getClassLoader())
-                .dataSource(dataSource)
+                .dataSource(MigrationRole.owner(config).orElse(dataSource))
+                .placeholders(Map.of("runtime_role", MigrationRole.roleOf(dataSource)))
                 .locations("classpath:db/demo")
                 .schemas("demo")
                 .createSchemas(true)

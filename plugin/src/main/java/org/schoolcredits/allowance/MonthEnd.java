@@ -1,19 +1,18 @@
 package org.schoolcredits.allowance;
 
-import jakarta.ejb.Schedule;
-import jakarta.ejb.Singleton;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.util.logging.Level;
+import java.time.Duration;
 import java.util.logging.Logger;
+import org.schoolcredits.storage.Jobs;
+import org.schoolcredits.storage.SchemaMigrated;
 
 /**
  * Looks for a month end every 30 seconds on every instance (the clock may be moved forward);
  * the ledger's row locks and unique grants make each expiry and allowance happen once.
  */
-@Singleton
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+@ApplicationScoped
 public class MonthEnd {
 
     private static final Logger LOG = Logger.getLogger(MonthEnd.class.getName());
@@ -21,15 +20,14 @@ public class MonthEnd {
     @Inject
     Allowances allowances;
 
-    @Schedule(hour = "*", minute = "*", second = "*/30", persistent = false)
+    void start(@Observes SchemaMigrated migrated, Jobs jobs) {
+        jobs.every(Duration.ofSeconds(30), "the month-end job", this::run);
+    }
+
     void run() {
-        try {
-            int granted = allowances.monthEnd();
-            if (granted > 0) {
-                LOG.info(() -> "School Credits: granted " + granted + " monthly allowance(s)");
-            }
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "School Credits: the month-end job failed; it runs again shortly", e);
+        int granted = allowances.monthEnd();
+        if (granted > 0) {
+            LOG.info(() -> "School Credits: granted " + granted + " monthly allowance(s)");
         }
     }
 }

@@ -1,19 +1,18 @@
 package org.schoolcredits.metering;
 
-import jakarta.ejb.Schedule;
-import jakarta.ejb.Singleton;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.util.logging.Level;
+import java.time.Duration;
 import java.util.logging.Logger;
+import org.schoolcredits.storage.Jobs;
+import org.schoolcredits.storage.SchemaMigrated;
 
 /**
  * Releases holds nobody captured or released in time, every 30 seconds on every instance; the
  * ledger's {@code FOR UPDATE SKIP LOCKED} makes each hold expire once across the cluster.
  */
-@Singleton
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+@ApplicationScoped
 public class HoldSweep {
 
     private static final Logger LOG = Logger.getLogger(HoldSweep.class.getName());
@@ -21,15 +20,14 @@ public class HoldSweep {
     @Inject
     MeteringService metering;
 
-    @Schedule(hour = "*", minute = "*", second = "*/30", persistent = false)
+    void start(@Observes SchemaMigrated migrated, Jobs jobs) {
+        jobs.every(Duration.ofSeconds(30), "the hold sweep", this::sweep);
+    }
+
     void sweep() {
-        try {
-            int released = metering.releaseExpired();
-            if (released > 0) {
-                LOG.info(() -> "School Credits: released " + released + " expired hold(s)");
-            }
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "School Credits: the hold sweep failed; it runs again shortly", e);
+        int released = metering.releaseExpired();
+        if (released > 0) {
+            LOG.info(() -> "School Credits: released " + released + " expired hold(s)");
         }
     }
 }

@@ -12,16 +12,15 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.schoolcredits.ledger.CreditsClock;
 import org.schoolcredits.problem.CreditsException;
 import org.schoolcredits.problem.ProblemCode;
-import org.schoolcredits.storage.Jdbc;
 
 /**
  * Runs a state-changing call at most once per {@code Idempotency-Key}: the key is inserted in
  * the same transaction as the call's effect (a unique constraint, never a look-up first) and
  * stored with the first answer, which a repeat with the same request receives again. The same
- * key with another request answers 409.
+ * key with another request answers 409. A key expires after {@code credits.idempotency.ttl}
+ * ({@link IdempotencyKeys}): used again after that, it is a new request.
  */
 @ApplicationScoped
 public class Idempotency {
@@ -29,10 +28,7 @@ public class Idempotency {
     private static final Jsonb JSON = new JsonbResolver().getContext(Object.class);
 
     @Inject
-    Jdbc db;
-
-    @Inject
-    CreditsClock clock;
+    IdempotencyKeys keys;
 
     /**
      * Runs {@code effect} in one transaction, at most once per key.
@@ -50,27 +46,22 @@ public class Idempotency {
                     "The Idempotency-Key must have 1 to 200 characters");
         }
         String fingerprint = sha256(request);
-        boolean first = db.update("insert into idempotency_key (school_id, key, request_hash, status, created_at)"
-                + " values (?, ?, ?, 0, ?) on conflict do nothing", scope, key, fingerprint, clock.now()) == 1;
-        if (!first) {
+        if (!keys.claim(scope, key, fingerprint)) {
             return replay(scope, key, fingerprint);
         }
         Response response = effect.get();
         String body = response.getEntity() == null ? null : JSON.toJson(response.getEntity());
-        db.update("update idempotency_key set status = ?, body = ? where school_id = ? and key = ?",
-                response.getStatus(), body, scope, key);
+        keys.answer(scope, key, response.getStatus(), body);
         return Response.status(response.getStatus()).entity(body).type(MediaType.APPLICATION_JSON).build();
     }
 
     private Response replay(String scope, String key, String fingerprint) {
-        Optional<Object[]> stored = db.one("select request_hash, status, body from idempotency_key"
-                        + " where school_id = ? and key = ?",
-                rs -> new Object[] {rs.getString(1), rs.getInt(2), rs.getString(3)}, scope, key);
-        if (stored.isEmpty() || !fingerprint.equals(stored.get()[0])) {
+        Optional<IdempotencyKeys.Stored> stored = keys.stored(scope, key);
+        if (stored.isEmpty() || !fingerprint.equals(stored.get().fingerprint())) {
             throw new CreditsException(ProblemCode.IDEMPOTENCY_KEY_REUSED,
                     "This Idempotency-Key was used for a different request");
         }
-        return Response.status((Integer) stored.get()[1]).entity(stored.get()[2]).type(MediaType.APPLICATION_JSON)
+        return Response.status(stored.get().status()).entity(stored.get().body()).type(MediaType.APPLICATION_JSON)
                 .build();
     }
 

@@ -9,15 +9,18 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.Config;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationVersion;
 
 /**
- * Declares the plugin's data source and applies its migrations when the application starts.
- * A migration that fails leaves the plugin DOWN: readiness says so and every plugin call
+ * Declares the plugin's data source and applies its migrations when the application starts, as
+ * the owner role ({@link MigrationRole}); the data source serves as the runtime role, which V9
+ * grants what the plugin needs and no more. A migration that fails leaves the plugin DOWN: readiness says so and every plugin call
  * answers 503, rather than running on a half-migrated schema.
  */
 @Singleton
@@ -55,10 +58,14 @@ public class CreditsDatabase {
 
     private volatile String failure;
 
+    @jakarta.inject.Inject
+    Config config;
+
     @PostConstruct
     void start() {
         try {
-            int applied = migrate(dataSource);
+            int applied = migrate(MigrationRole.dataSource(config, dataSource), MigrationRole.roleOf(dataSource),
+                    MigrationVersion.LATEST);
             LOG.info(() -> "School Credits: database schema up to date (" + applied + " migration(s) applied)");
             migrated.fire(new SchemaMigrated());
         } catch (RuntimeException e) {
@@ -68,15 +75,24 @@ public class CreditsDatabase {
         }
     }
 
-    /** Applies the plugin's migrations; returns how many were applied now. */
+    /** Applies the plugin's migrations as the one role that also serves; returns how many were applied now. */
     public static int migrate(DataSource dataSource) {
         return migrate(dataSource, MigrationVersion.LATEST);
     }
 
     /** Applies the plugin's migrations up to {@code target} (a test of an upgrade stops at an older one). */
     static int migrate(DataSource dataSource, MigrationVersion target) {
+        return migrate(dataSource, MigrationRole.roleOf(dataSource), target);
+    }
+
+    /**
+     * Applies the plugin's migrations as the owner role of {@code owner}, granting the runtime role
+     * {@code runtimeRole} what the plugin needs (V9); returns how many were applied now.
+     */
+    public static int migrate(DataSource owner, String runtimeRole, MigrationVersion target) {
         return Flyway.configure(CreditsDatabase.class.getClassLoader())
-                .dataSource(dataSource)
+                .dataSource(owner)
+                .placeholders(Map.of("runtime_role", runtimeRole))
                 .locations("classpath:META-INF/credits/migrations")
                 .schemas(SCHEMA)
                 .createSchemas(true)

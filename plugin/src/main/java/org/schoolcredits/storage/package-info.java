@@ -1,5 +1,6 @@
 /**
  * The plugin's PostgreSQL database: the data source it declares, the Flyway migrations it
- * applies at start-up with a history table of its own, and its readiness.
+ * applies at start-up as the owner role with a history table of its own, its readiness, and the
+ * scheduled jobs that work on it ({@link org.schoolcredits.storage.Jobs}), which outlive any outage.
  */
 package org.schoolcredits.storage;

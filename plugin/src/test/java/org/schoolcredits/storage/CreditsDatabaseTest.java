@@ -14,6 +14,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.schoolcredits.TestClock;
+import org.schoolcredits.TestConfig;
 import org.schoolcredits.TestDatabase;
 import org.schoolcredits.host.CreditType;
 import org.schoolcredits.host.Feature;
@@ -38,9 +39,43 @@ class CreditsDatabaseTest {
         }
         CreditsDatabase database = new CreditsDatabase();
         database.dataSource = dataSource;
+        database.config = TestConfig.empty();
         database.start();
         assertFalse(database.migrated());
         assertTrue(database.failure().contains("checksum"), database.failure());
+    }
+
+    @Test
+    @DisplayName("with CREDITS_DB_MIGRATION_USER set, the migrations run as that owner role and the runtime role of the"
+            + " data source owns nothing")
+    void migratesAsTheConfiguredOwner() throws Exception {
+        String database = TestDatabase.createEmpty();
+        String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        try (Connection c = TestDatabase.superuser(database).getConnection(); Statement s = c.createStatement()) {
+            s.execute("create role owner_" + suffix + " login password 'o'");
+            s.execute("create role app_" + suffix + " login password 'a'");
+            s.execute("grant create on database " + database + " to owner_" + suffix);
+        }
+        PGSimpleDataSource runtime = TestDatabase.superuser(database);
+        runtime.setUser("app_" + suffix);
+        runtime.setPassword("a");
+        runtime.setCurrentSchema(CreditsDatabase.SCHEMA);
+        CreditsDatabase credits = new CreditsDatabase();
+        credits.dataSource = runtime;
+        credits.config = TestConfig.of(java.util.Map.of("credits.db.url", runtime.getURL(),
+                "credits.db.migration.user", "owner_" + suffix, "credits.db.migration.password", "o"));
+        @SuppressWarnings("unchecked")
+        jakarta.enterprise.event.Event<SchemaMigrated> noObservers = (jakarta.enterprise.event.Event<SchemaMigrated>)
+                java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                        new Class<?>[] {jakarta.enterprise.event.Event.class}, (proxy, method, args) -> null);
+        credits.migrated = noObservers;
+        credits.start();
+        assertTrue(credits.migrated(), credits::failure);
+        Jdbc jdbc = new Jdbc(runtime);
+        assertEquals(List.of("owner_" + suffix), jdbc.list("select distinct tableowner from pg_tables where schemaname"
+                + " = 'credits'", rs -> rs.getString(1)));
+        assertEquals(List.of("INSERT", "SELECT"), jdbc.list("select privilege_type from information_schema.table_privileges"
+                + " where grantee = current_user and table_name = 'entry' order by 1", rs -> rs.getString(1)));
     }
 
     @Test
@@ -75,7 +110,8 @@ class CreditsDatabaseTest {
                     + " ('oakwood', now(), 'connect', 'usage', 'DVLA_LICENCE_CHECK', -120000, 30000, 'pending',"
                     + " 'Sam Oak', '" + held + "', null)");
         }
-        assertEquals(1, CreditsDatabase.migrate(dataSource));
+        assertEquals(1, CreditsDatabase.migrate(dataSource, MigrationVersion.fromVersion("8")));
+        CreditsDatabase.migrate(dataSource);
         ThreadTransactions db = new ThreadTransactions(dataSource);
         Jdbc jdbc = new Jdbc(db);
         Ledger ledger = new Ledger(jdbc, new TestClock(Instant.parse("2026-11-10T09:00:00Z")), "http://localhost");

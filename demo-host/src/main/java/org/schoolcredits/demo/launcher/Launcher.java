@@ -25,7 +25,8 @@ import java.util.stream.Stream;
  * PostgreSQL; when Payara exits by itself, it stops PostgreSQL and exits with Payara's exit code.
  * <p>
  * Environment variables (a blank value counts as unset): {@code PORT} (8080), {@code CREDITS_DB_URL},
- * {@code CREDITS_DB_USER} and {@code CREDITS_DB_PASSWORD} (both {@code postgres}), {@code CREDITS_DATA_DIR}
+ * {@code CREDITS_DB_USER} and {@code CREDITS_DB_PASSWORD} (both {@code postgres}), {@code CREDITS_DB_MIGRATION_USER}
+ * and {@code CREDITS_DB_MIGRATION_PASSWORD} (the owner role; embedded: the launcher's roles), {@code CREDITS_DATA_DIR}
  * ({@code $HOME/.school-credits-demo}), {@code DEMO_JAVA_OPTS} (JVM options of the Payara process) and
  * {@code PAYARA_CLUSTER_NAME} (joins Payara into that cluster instead of running with {@code --nohazelcast}).
  * One launcher at a time may use a data directory; leftovers of a killed launcher there are stopped at start.
@@ -97,13 +98,19 @@ public final class Launcher {
         String url = env("CREDITS_DB_URL", null);
         String user;
         String password;
+        String migrationUser = env("CREDITS_DB_MIGRATION_USER", null);
+        String migrationPassword = env("CREDITS_DB_MIGRATION_PASSWORD", null);
         if (url == null) {
             log("Starting embedded PostgreSQL ...");
             database = EmbeddedDatabase.start(dataDir);
             url = database.jdbcUrl();
-            user = EmbeddedDatabase.USER;
-            password = EmbeddedDatabase.PASSWORD;
-            log("Database: embedded PostgreSQL on port " + database.port() + ", data in " + database.dataDirectory());
+            user = DatabaseRoles.RUNTIME;
+            password = database.roles().password(DatabaseRoles.RUNTIME);
+            migrationUser = DatabaseRoles.OWNER;
+            migrationPassword = database.roles().password(DatabaseRoles.OWNER);
+            log("Database: embedded PostgreSQL on port " + database.port() + ", data in " + database.dataDirectory()
+                    + "; roles " + migrationUser + " (migrations) and " + user + ", passwords in "
+                    + dataDir.resolve("db-passwords.properties"));
         } else {
             user = env("CREDITS_DB_USER", "postgres");
             password = env("CREDITS_DB_PASSWORD", "postgres");
@@ -127,6 +134,10 @@ public final class Launcher {
         builder.environment().put("CREDITS_DB_URL", url);
         builder.environment().put("CREDITS_DB_USER", user);
         builder.environment().put("CREDITS_DB_PASSWORD", password);
+        if (migrationUser != null) {
+            builder.environment().put("CREDITS_DB_MIGRATION_USER", migrationUser);
+            builder.environment().put("CREDITS_DB_MIGRATION_PASSWORD", migrationPassword == null ? "" : migrationPassword);
+        }
         log("Starting Payara Micro ...");
         payara = builder.start();
         payaraPidFile = dataDir.resolve("payara.pid");
