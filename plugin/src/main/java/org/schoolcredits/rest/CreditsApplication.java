@@ -43,6 +43,7 @@ public class CreditsApplication extends Application {
         var classes = new java.util.HashSet<Class<?>>(RESOURCES);
         classes.addAll(Set.of(AccessFilter.class, JsonBodyReader.class, JsonbResolver.class, ProblemMapper.class,
                 RateLimitFilter.class));
+        classes.addAll(Set.of(CrossSiteFilter.class, ParameterFilter.class));
         return classes;
     }
 }
