@@ -1,7 +1,6 @@
 package org.schoolcredits.demo;
 
 import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
@@ -19,8 +18,9 @@ final class DemoJson {
             if (reader.readValue() instanceof JsonObject object) {
                 return object;
             }
-        } catch (JsonException e) {
-            // answered below
+        } catch (RuntimeException e) {
+            // JsonException, a number out of range, nesting past the parser's limit: answered
+            // below, without the parser's message
         }
         throw new DemoProblems.Refusal(400, "malformed_json", "The body must be a JSON object");
     }
@@ -29,6 +29,9 @@ final class DemoJson {
     static String text(JsonObject body, String field, int min, int max) {
         JsonValue value = body.get(field);
         String text = value instanceof JsonString string ? string.getString().strip() : "";
+        if (text.indexOf('\0') >= 0) {
+            throw new DemoProblems.Refusal(400, "invalid_field", "'" + field + "' must not contain a NUL character");
+        }
         if (text.length() < Math.max(1, min) || text.length() > max) {
             throw new DemoProblems.Refusal(400, "invalid_field",
                     "'" + field + "' must be text of " + Math.max(1, min) + " to " + max + " characters");
