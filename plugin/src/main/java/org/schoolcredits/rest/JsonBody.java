@@ -82,11 +82,11 @@ public final class JsonBody {
     }
 
     private static void refuseNul(String path, JsonValue value) {
-        if (value instanceof JsonString string && string.getString().indexOf('\0') >= 0) {
-            throw CreditsException.invalidField(path, "'" + path + "' must not contain a NUL character");
+        if (value instanceof JsonString string && string.getString().indexOf('\0') >= 0 || path.indexOf('\0') >= 0) {
+            String field = path.replace("\0", "\\u0000");
+            throw CreditsException.invalidField(field, "'" + field + "' must not contain a NUL character");
         } else if (value instanceof JsonObject object) {
-            object.forEach((name, member) -> refuseNul((path.isEmpty() ? "" : path + ".")
-                    + name.replace("\0", "\\u0000"), member));
+            object.forEach((name, member) -> refuseNul((path.isEmpty() ? "" : path + ".") + name, member));
         } else if (value instanceof jakarta.json.JsonArray array) {
             for (int i = 0; i < array.size(); i++) {
                 refuseNul(path + "[" + i + "]", array.get(i));
