@@ -60,8 +60,12 @@ public class DemoAuthentication implements HttpAuthenticationMechanism {
     private AuthenticationStatus authenticate(HttpServletRequest request, HttpServletResponse response,
                                               HttpMessageContext context) {
         if (DemoEdgeFilter.tooLarge(request)) {
-            return refuse(request, response, 413, "body_too_large",
-                    "The request body must be at most " + DemoEdgeFilter.MAX_BODY + " bytes");
+            try {
+                DemoEdgeFilter.refuseTooLarge(request, response);
+            } catch (IOException e) {
+                // the client went away; nothing to tell it
+            }
+            return AuthenticationStatus.SEND_FAILURE;
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());
         String header = request.getHeader("Authorization");

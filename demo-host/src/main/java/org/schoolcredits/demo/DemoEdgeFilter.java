@@ -30,18 +30,21 @@ public class DemoEdgeFilter extends HttpFilter {
 
     static final int MAX_BODY = 1024 * 1024;
 
+    /** How much of an oversized body is read and thrown away, so that its client receives the 413. */
+    static final long DRAIN_AT_MOST = 4L * 1024 * 1024;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         if (tooLarge(request)) {
-            refuseTooLarge(response);
+            refuseTooLarge(request, response);
             return;
         }
         HttpServletRequest bounded = request;
         if (request.getContentLengthLong() < 0 && request.getHeader("Transfer-Encoding") != null) {
             byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
             if (body.length > MAX_BODY) {
-                refuseTooLarge(response);
+                refuseTooLarge(request, response);
                 return;
             }
             bounded = new Buffered(request, body);
@@ -54,13 +57,23 @@ public class DemoEdgeFilter extends HttpFilter {
         return request.getContentLengthLong() > MAX_BODY;
     }
 
-    static void refuseTooLarge(HttpServletResponse response) throws IOException {
+    /**
+     * Answers 413. A body of up to {@link #DRAIN_AT_MOST} is read and thrown away first, so that a
+     * client still sending it receives the answer; a larger one is cut off.
+     */
+    static void refuseTooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (request.getContentLengthLong() <= DRAIN_AT_MOST) {
+            InputStream in = request.getInputStream();
+            long drained = 0;
+            while (drained < DRAIN_AT_MOST && in.read() != -1) {
+                drained += 1 + in.skip(DRAIN_AT_MOST - drained - 1);
+            }
+        }
         response.setStatus(413);
         response.setHeader("Connection", "close");
         response.setContentType("application/problem+json");
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(DemoProblems.json(413, "body_too_large",
-                "The request body must be at most " + MAX_BODY + " bytes"));
+        response.getOutputStream().write(DemoProblems.json(413, "body_too_large",
+                "The request body must be at most " + MAX_BODY + " bytes").getBytes(StandardCharsets.UTF_8));
     }
 
     /** A browser's request: it accepts HTML, or it carries the Fetch Metadata headers only browsers send. */

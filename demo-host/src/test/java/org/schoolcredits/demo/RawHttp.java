@@ -73,40 +73,42 @@ final class RawHttp {
         }
     }
 
+    /** Reads one answer as framed (Content-Length or chunked), not until the server closes. */
     private static Answer parse(InputStream in) throws IOException {
-        ByteArrayOutputStream all = new ByteArrayOutputStream();
-        try {
-            in.transferTo(all);
-        } catch (IOException e) {
-            // a reset after the answer: keep what arrived
-        }
-        String text = all.toString(StandardCharsets.ISO_8859_1);
-        while (text.startsWith("HTTP/1.1 100")) {
-            text = text.substring(text.indexOf("\r\n\r\n") + 4);
-        }
-        int end = text.indexOf("\r\n\r\n");
-        String[] lines = text.substring(0, end < 0 ? text.length() : end).split("\r\n");
+        String head;
+        do {
+            head = line(in, "\r\n\r\n");
+        } while (head.startsWith("HTTP/1.1 100"));
+        String[] lines = head.split("\r\n");
         Map<String, String> headers = new LinkedHashMap<>();
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
             headers.putIfAbsent(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
                     lines[i].substring(colon + 1).trim());
         }
-        String body = end < 0 ? "" : text.substring(end + 4);
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
         if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
-            StringBuilder joined = new StringBuilder();
-            for (int at = 0; ; ) {
-                int line = body.indexOf("\r\n", at);
-                int size = Integer.parseInt(body.substring(at, line).trim(), 16);
-                if (size == 0) {
-                    break;
-                }
-                joined.append(body, line + 2, line + 2 + size);
-                at = line + 2 + size + 2;
+            for (int size; (size = Integer.parseInt(line(in, "\r\n").split(";")[0].trim(), 16)) > 0; ) {
+                body.write(in.readNBytes(size));
+                line(in, "\r\n");
             }
-            body = joined.toString();
+        } else if (headers.containsKey("content-length")) {
+            body.write(in.readNBytes(Integer.parseInt(headers.get("content-length"))));
+        } else {
+            in.transferTo(body);
         }
-        return new Answer(Integer.parseInt(lines[0].split(" ")[1]), headers,
-                new String(body.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
+        return new Answer(Integer.parseInt(lines[0].split(" ")[1]), headers, body.toString(StandardCharsets.UTF_8));
+    }
+
+    /** The bytes up to {@code end}, without it. */
+    private static String line(InputStream in, String end) throws IOException {
+        StringBuilder text = new StringBuilder();
+        for (int b; (b = in.read()) != -1; ) {
+            text.append((char) b);
+            if (text.length() >= end.length() && text.substring(text.length() - end.length()).equals(end)) {
+                return text.substring(0, text.length() - end.length());
+            }
+        }
+        throw new IOException("the answer ended early: " + text);
     }
 }

@@ -120,7 +120,7 @@ class RequestEdgesIT {
         RawHttp.Answer declared = RawHttp.send("127.0.0.22", "POST /api/demo/learners HTTP/1.1\r\n"
                 + "Content-Type: application/json\r\nContent-Length: 125829120", new byte[0]);
         assertEquals(413, declared.status(), declared.toString());
-        assertEquals("application/problem+json", declared.header("Content-Type"));
+        assertTrue(declared.header("Content-Type").startsWith("application/problem+json"), declared.toString());
         RawHttp.Answer chunked = RawHttp.chunked("127.0.0.22", "POST /api/demo/sms HTTP/1.1\r\n"
                 + "Content-Type: application/json", 120L * 1024 * 1024);
         assertEquals(413, chunked.status(), chunked.toString());
