@@ -125,6 +125,14 @@ class HostileInputIT {
             assertEquals(query, reply.json().getString("parameter", null), reply.toString());
         }
         assertEquals(400, Api.as("finance@platform").get("/api/credits/platform/purchases?status=%00").status());
+        Api.Reply school = Api.as("finance@platform").get("/api/credits/platform/outbox?school=oak%00wood");
+        assertEquals(400, school.status(), school.toString());
+        assertEquals("school", school.json().getString("parameter", null), school.toString());
+        String key = "\r\nContent-Type: application/json\r\nIdempotency-Key: k\0\r\nContent-Length: 2\r\nAuthorization: Basic "
+                + java.util.Base64.getEncoder().encodeToString("staff@oakwood:demo".getBytes(StandardCharsets.UTF_8));
+        RawHttp.Answer idempotency = RawHttp.send("127.0.0.44", "POST /api/credits/learners HTTP/1.1" + key,
+                "{}".getBytes(StandardCharsets.UTF_8));
+        assertEquals(400, idempotency.status(), idempotency.toString());
         assertEquals(400, admin.get("/api/credits/purchases/a%00b").status());
         assertEquals(400, Api.as("staff@oakwood").delete("/api/credits/learners/L%00").status());
         assertEquals(400, Api.as("staff@oakwood").post("/api/credits/usages/a%00b/capture", null).status());
