@@ -15,13 +15,17 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * How people sign in to the demo MIS (Jakarta Security): HTTP Basic for the API, a login form
  * and a session for the pages. A state-changing call made with the session must carry the
- * session's CSRF token (cookie {@code csrf}, header {@code X-CSRF-Token}).
+ * session's CSRF token (cookie {@code csrf}, header {@code X-CSRF-Token}). Before anything else,
+ * a body declared over {@link DemoEdgeFilter#MAX_BODY} is refused (413); failed sign-ins are
+ * throttled ({@link DemoLoginThrottle}, 429); a browser is never challenged for Basic; the
+ * session and {@code csrf} cookies are {@code SameSite=Lax}, and {@code Secure} over TLS.
  */
 @ApplicationScoped
 public class DemoAuthentication implements HttpAuthenticationMechanism {
@@ -30,8 +34,14 @@ public class DemoAuthentication implements HttpAuthenticationMechanism {
     static final String SESSION_CSRF = "demo.csrf";
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /** The login form is a user name, a password and a page to go to: a few hundred bytes. */
+    static final int MAX_FORM = 8 * 1024;
+
     @Inject
     DemoUsers users;
+
+    @Inject
+    DemoLoginThrottle throttle;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -43,16 +53,24 @@ public class DemoAuthentication implements HttpAuthenticationMechanism {
                 throw e;
             }
             response.setHeader("Retry-After", "5");
-            return refuse(response, 503, "service_unavailable", "The database cannot be reached; try again shortly");
+            return refuse(request, response, 503, "service_unavailable", "The database cannot be reached; try again shortly");
         }
     }
 
     private AuthenticationStatus authenticate(HttpServletRequest request, HttpServletResponse response,
                                               HttpMessageContext context) {
+        if (DemoEdgeFilter.tooLarge(request)) {
+            try {
+                DemoEdgeFilter.refuseTooLarge(request, response);
+            } catch (IOException e) {
+                // the client went away; nothing to tell it
+            }
+            return AuthenticationStatus.SEND_FAILURE;
+        }
         String path = request.getRequestURI().substring(request.getContextPath().length());
         String header = request.getHeader("Authorization");
         if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
-            return basic(header.substring(6).trim(), response, context);
+            return basic(header.substring(6).trim(), request, response, context);
         }
         HttpSession session = request.getSession(false);
         Object signedIn = session == null ? null : session.getAttribute(SESSION_USER);
@@ -65,7 +83,7 @@ public class DemoAuthentication implements HttpAuthenticationMechanism {
                 return context.notifyContainerAboutLogin(user.get().id(), Set.of(user.get().role()));
             }
             if (user.isPresent()) {
-                return refuse(response, 403, "csrf_token_missing", "The CSRF token is missing or wrong");
+                return refuse(request, response, 403, "csrf_token_missing", "The CSRF token is missing or wrong");
             }
         }
         if (DemoPages.SIGNED_IN.containsKey(path)) {
@@ -75,7 +93,8 @@ public class DemoAuthentication implements HttpAuthenticationMechanism {
         return context.doNothing();
     }
 
-    private AuthenticationStatus basic(String encoded, HttpServletResponse response, HttpMessageContext context) {
+    private AuthenticationStatus basic(String encoded, HttpServletRequest request, HttpServletResponse response,
+                                       HttpMessageContext context) {
         String decoded;
         try {
             decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
@@ -83,20 +102,32 @@ public class DemoAuthentication implements HttpAuthenticationMechanism {
             decoded = "";
         }
         int colon = decoded.indexOf(':');
-        Optional<DemoUser> user = colon < 0 ? Optional.empty()
-                : users.authenticate(decoded.substring(0, colon), decoded.substring(colon + 1));
+        String name = colon < 0 ? decoded : decoded.substring(0, colon);
+        long wait = throttle.retryAfter(name, request.getRemoteAddr(), System.nanoTime());
+        if (wait > 0) {
+            return throttled(request, response, wait);
+        }
+        Optional<DemoUser> user = signIn(name, colon < 0 ? "" : decoded.substring(colon + 1), request);
         if (user.isEmpty()) {
-            return refuse(response, 401, "unauthenticated", "The user name or password is wrong");
+            return refuse(request, response, 401, "unauthenticated", "The user name or password is wrong");
         }
         return context.notifyContainerAboutLogin(user.get().id(), Set.of(user.get().role()));
     }
 
     private AuthenticationStatus login(HttpServletRequest request, HttpServletResponse response,
                                        HttpMessageContext context) {
-        String name = request.getParameter("username");
-        String password = request.getParameter("password");
-        Optional<DemoUser> user = name == null || password == null ? Optional.empty()
-                : users.authenticate(name.trim(), password);
+        Map<String, String> form;
+        try {
+            form = DemoForms.read(request, MAX_FORM);
+        } catch (DemoProblems.Refusal e) {
+            return refuse(request, response, e.status, e.code, e.getMessage());
+        }
+        String name = form.getOrDefault("username", "").trim();
+        long wait = throttle.retryAfter(name, request.getRemoteAddr(), System.nanoTime());
+        if (wait > 0) {
+            return throttled(request, response, wait);
+        }
+        Optional<DemoUser> user = signIn(name, form.getOrDefault("password", ""), request);
         if (user.isEmpty()) {
             redirect(response, request.getContextPath() + "/login?error");
             return AuthenticationStatus.SEND_CONTINUE;
@@ -108,11 +139,28 @@ public class DemoAuthentication implements HttpAuthenticationMechanism {
         session.setAttribute(SESSION_CSRF, csrf);
         Cookie cookie = new Cookie("csrf", csrf);
         cookie.setPath("/");
-        cookie.setAttribute("SameSite", "Strict");
         response.addCookie(cookie);
-        String next = request.getParameter("next");
+        DemoForms.sameSiteCookies(request, response);
+        String next = form.get("next");
         redirect(response, request.getContextPath() + (next != null && DemoPages.SIGNED_IN.containsKey(next) ? next : "/"));
         return AuthenticationStatus.SEND_CONTINUE;
+    }
+
+    /** The user, when the password is right; either way the throttle hears of it. */
+    private Optional<DemoUser> signIn(String name, String password, HttpServletRequest request) {
+        Optional<DemoUser> user = name.isEmpty() ? Optional.empty() : users.authenticate(name, password);
+        if (user.isPresent()) {
+            throttle.succeeded(name, request.getRemoteAddr());
+        } else {
+            throttle.failed(name, request.getRemoteAddr(), System.nanoTime());
+        }
+        return user;
+    }
+
+    private static AuthenticationStatus throttled(HttpServletRequest request, HttpServletResponse response, long wait) {
+        response.setHeader("Retry-After", Long.toString(wait));
+        return refuse(request, response, 429, "too_many_failed_sign_ins",
+                "Too many failed sign-ins: try again in " + wait + " seconds");
     }
 
     private static byte[] randomBytes() {
@@ -137,9 +185,10 @@ public class DemoAuthentication implements HttpAuthenticationMechanism {
         response.setHeader("Location", location);
     }
 
-    private static AuthenticationStatus refuse(HttpServletResponse response, int status, String code, String detail) {
+    private static AuthenticationStatus refuse(HttpServletRequest request, HttpServletResponse response, int status,
+                                               String code, String detail) {
         response.setStatus(status);
-        if (status == 401) {
+        if (status == 401 && !DemoEdgeFilter.looksLikeBrowser(request)) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"School Credits demo\"");
         }
         response.setContentType("application/problem+json");

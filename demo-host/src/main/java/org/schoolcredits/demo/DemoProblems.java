@@ -55,6 +55,10 @@ public class DemoProblems implements ExceptionMapper<Throwable> {
             if (t instanceof Refusal r) {
                 return response(r.status, base(r.status, r.code, r.getMessage()));
             }
+            if (t instanceof java.sql.SQLException e && e.getSQLState() != null && e.getSQLState().startsWith("22")) {
+                // a data exception: what the client sent cannot be stored (a NUL, say), not an outage
+                return response(400, base(400, "invalid_parameter", "The request holds a value that cannot be stored"));
+            }
             if (t instanceof java.sql.SQLException) {
                 return Response.fromResponse(response(503, base(503, "service_unavailable",
                         "The database cannot be reached; try again shortly"))).header("Retry-After", "5").build();

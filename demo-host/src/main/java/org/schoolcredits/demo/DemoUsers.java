@@ -11,7 +11,8 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The demo's users; every one signs in with the demo password ({@code DEMO_PASSWORD}). HTTP Basic
+ * The demo's users; every one signs in with the demo password ({@code DEMO_PASSWORD}, {@code demo}
+ * in demo mode; with {@code DEMO_MODE} off there is no default and, unset, nobody signs in). HTTP Basic
  * signs every API call in, so a user read is remembered for {@link #REMEMBERED} nanoseconds (one
  * second): a user's role changed or removed in the database, by any instance, counts from a
  * second later at most.
@@ -30,8 +31,12 @@ public class DemoUsers {
     DemoDb db;
 
     @Inject
-    @ConfigProperty(name = "demo.password", defaultValue = "demo")
-    String password;
+    @ConfigProperty(name = "demo.password")
+    Optional<String> password = Optional.empty();
+
+    @Inject
+    @ConfigProperty(name = "demo.mode", defaultValue = "true")
+    boolean demoMode = true;
 
     public Optional<DemoUser> find(String userId) {
         return find(userId, System.nanoTime());
@@ -39,6 +44,9 @@ public class DemoUsers {
 
     /** As {@link #find(String)}, at {@code now} on {@link System#nanoTime()}'s scale. */
     Optional<DemoUser> find(String userId, long now) {
+        if (userId.indexOf('\0') >= 0) {
+            return Optional.empty(); // PostgreSQL cannot hold a NUL: no user has one
+        }
         Remembered remembered = recent.get(userId);
         if (remembered != null && now - remembered.until() < 0) {
             return Optional.of(remembered.user());
@@ -57,8 +65,10 @@ public class DemoUsers {
 
     /** The user whose name and password these are, if any. */
     public Optional<DemoUser> authenticate(String userId, String givenPassword) {
-        boolean passwordMatches = MessageDigest.isEqual(password.getBytes(StandardCharsets.UTF_8),
-                givenPassword.getBytes(StandardCharsets.UTF_8));
+        Optional<String> expected = password.filter(p -> !p.isBlank()).or(() -> demoMode ? Optional.of("demo")
+                : Optional.empty());
+        boolean passwordMatches = expected.isPresent() && MessageDigest.isEqual(
+                expected.get().getBytes(StandardCharsets.UTF_8), givenPassword.getBytes(StandardCharsets.UTF_8));
         return passwordMatches ? find(userId) : Optional.empty();
     }
 }

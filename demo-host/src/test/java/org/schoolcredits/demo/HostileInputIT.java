@@ -76,6 +76,69 @@ class HostileInputIT {
         assertEquals(before, ledgerState());
     }
 
+    /** For each endpoint, a body whose one text field holds a NUL, and that field's name. */
+    static final List<String[]> NUL_BODIES = List.of(
+            new String[] {"{\"feature\":\"SMS\",\"quantity\":1,\"reference\":\"a\\u0000b\"}", "reference"},
+            new String[] {"{\"learnerRef\":\"L\\u0000\"}", "learnerRef"},
+            new String[] {"{\"packageId\":\"learner-10\",\"method\":\"cheque\\u0000\"}", "method"},
+            new String[] {"{\"school\":\"oakwood\",\"creditType\":\"connect\",\"amount\":1,\"reason\":\"r\\u0000\"}",
+                    "reason"},
+            new String[] {"{\"credits\":1,\"effectiveFrom\":\"2030-01-01T00:00:00Z\\u0000\"}", "effectiveFrom"},
+            new String[] {"{\"name\":\"N\\u0000\",\"upn\":\"NUL1\"}", "name"},
+            new String[] {"{\"to\":[\"+447700900123\"],\"text\":\"hi\\u0000\"}", "text"},
+            new String[] {"{\"licenceNumber\":\"AB\\u0000\"}", "licenceNumber"},
+            new String[] {"{\"registration\":\"AB\\u0000\"}", "registration"},
+            new String[] {"{\"plan\":\"pro\\u0000\"}", "plan"},
+            new String[] {"{\"days\":\"1\\u0000\"}", "days"});
+
+    @Test
+    @DisplayName("a NUL in any text field is a 400 naming the field; 1e2147483648 and 30,000 nested brackets are a 400"
+            + " without the parser's words; nothing changes")
+    void hostileJson() {
+        String before = ledgerState();
+        String deep = "{\"a\":" + "[".repeat(30_000) + "]".repeat(30_000) + "}";
+        for (int i = 0; i < ENDPOINTS.size(); i++) {
+            Endpoint endpoint = ENDPOINTS.get(i);
+            Api api = Api.as(endpoint.user());
+            Api.Reply nul = api.send(endpoint.method(), endpoint.path(), NUL_BODIES.get(i)[0], null);
+            String field = NUL_BODIES.get(i)[1];
+            assertEquals(400, nul.status(), endpoint + " " + nul);
+            assertTrue(field.equals(nul.json().getString("field", null))
+                    || nul.json().getString("detail").contains("'" + field + "'"), endpoint + " " + nul);
+            for (String body : List.of("{\"quantity\":1e2147483648,\"days\":1e2147483648,\"amount\":1e2147483648}", deep)) {
+                Api.Reply reply = api.send(endpoint.method(), endpoint.path(), body, null);
+                assertEquals(400, reply.status(), endpoint + " " + reply);
+                assertEquals("malformed_json", reply.json().getString("code"), endpoint + " " + reply);
+                assertTrue(!reply.body().contains("Exponent") && !reply.body().contains("nested 1"), reply.body());
+            }
+        }
+        assertEquals(before, ledgerState());
+    }
+
+    @Test
+    @DisplayName("a NUL in a path or query parameter is a 400, never a 500 or a 503")
+    void nulParameters() {
+        Api admin = Api.as("admin@oakwood");
+        for (String query : List.of("cursor", "status", "feature", "creditType", "from", "limit")) {
+            Api.Reply reply = admin.get("/api/credits/history?" + query + "=a%00b");
+            assertEquals(400, reply.status(), query + " " + reply);
+            assertEquals(query, reply.json().getString("parameter", null), reply.toString());
+        }
+        assertEquals(400, Api.as("finance@platform").get("/api/credits/platform/purchases?status=%00").status());
+        Api.Reply school = Api.as("finance@platform").get("/api/credits/platform/outbox?school=oak%00wood");
+        assertEquals(400, school.status(), school.toString());
+        assertEquals("school", school.json().getString("parameter", null), school.toString());
+        String key = "\r\nContent-Type: application/json\r\nIdempotency-Key: k\0\r\nContent-Length: 2\r\nAuthorization: Basic "
+                + java.util.Base64.getEncoder().encodeToString("staff@oakwood:demo".getBytes(StandardCharsets.UTF_8));
+        RawHttp.Answer idempotency = RawHttp.send("127.0.0.44", "POST /api/credits/learners HTTP/1.1" + key,
+                "{}".getBytes(StandardCharsets.UTF_8));
+        assertEquals(400, idempotency.status(), idempotency.toString());
+        assertEquals(400, admin.get("/api/credits/purchases/a%00b").status());
+        assertEquals(400, Api.as("staff@oakwood").delete("/api/credits/learners/L%00").status());
+        assertEquals(400, Api.as("staff@oakwood").post("/api/credits/usages/a%00b/capture", null).status());
+        assertEquals(400, Api.as("finance@platform").post("/api/demo/schools/a%00b/enable", null).status());
+    }
+
     @Test
     @DisplayName("ids of another school's holds, purchases and learners answer 404 like ids that do not exist")
     void otherSchoolsIds() {

@@ -21,6 +21,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class RunningDemo implements BeforeAllCallback {
 
+    /** What the demo's simulated checkout signs its events with, so that a test can sign one as Stripe would. */
+    public static final String WEBHOOK_SECRET = "whsec_it_" + Long.toHexString(System.nanoTime());
+
     private static Process process;
     private static int port;
     private static Path dataDir;
@@ -59,6 +62,7 @@ public final class RunningDemo implements BeforeAllCallback {
         env.put("PORT", Integer.toString(port));
         env.put("CREDITS_DATA_DIR", dataDir.toString());
         env.put("CREDITS_PUBLIC_URL", "http://localhost:" + port);
+        env.put("STRIPE_WEBHOOK_SECRET", WEBHOOK_SECRET);
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", Path.of("target", "school-credits-demo.jar").toString())
                 .redirectErrorStream(true)

@@ -13,6 +13,7 @@ public enum ProblemCode {
     UNAUTHENTICATED(401, "Authentication is required"),
     INSUFFICIENT_CREDITS(402, "Not enough credits"),
     PERMISSION_DENIED(403, "You do not have permission to do this"),
+    FOREIGN_ORIGIN(403, "A call from another site may not change anything"),
     NOT_FOUND(404, "Not found"),
     METHOD_NOT_ALLOWED(405, "Method not allowed"),
     NOT_ACCEPTABLE(406, "The requested representation is not available"),

@@ -1,10 +1,12 @@
 package org.schoolcredits.purchases;
 
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,8 +14,9 @@ import java.nio.charset.StandardCharsets;
 import org.schoolcredits.problem.CreditsException;
 import org.schoolcredits.problem.ProblemCode;
 import org.schoolcredits.rest.Bodies;
+import org.schoolcredits.rest.AnyOrigin;
 import org.schoolcredits.rest.Public;
-import org.schoolcredits.rest.RateLimited;
+import org.schoolcredits.rest.RateLimits;
 
 /** Stripe's webhook: the signature on the raw body is its caller's proof. */
 @Produces(MediaType.APPLICATION_JSON)
@@ -31,13 +34,28 @@ public class WebhookResource {
     @Inject
     StripeEvents events;
 
+    @Inject
+    RateLimits limits;
+
+    @Context
+    HttpServletRequest http;
+
+    /** Only a failed signature counts against its source's rate limit: a signed event is never limited. */
     @POST
     @Public
-    @RateLimited("webhook")
+    @AnyOrigin
     @Consumes(MediaType.WILDCARD)
     public Received receive(InputStream body, @HeaderParam("Stripe-Signature") String signature) throws IOException {
         byte[] bytes = Bodies.read(body, MAX_BYTES, "A Stripe event");
-        CheckoutEvent event = stripe.verify(new String(bytes, StandardCharsets.UTF_8), signature);
+        CheckoutEvent event;
+        try {
+            event = stripe.verify(new String(bytes, StandardCharsets.UTF_8), signature);
+        } catch (CreditsException e) {
+            if (e.code() == ProblemCode.WEBHOOK_SIGNATURE_INVALID) {
+                limits.count("webhook", "address:" + http.getRemoteAddr());
+            }
+            throw e;
+        }
         return new Received(event.id(), events.receive(event).code());
     }
 }

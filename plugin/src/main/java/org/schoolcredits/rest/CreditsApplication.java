@@ -50,7 +50,7 @@ public class CreditsApplication extends ResourceConfig {
 
     /** The filters, body reader, JSON-B settings and problem mapper of the plugin's resources. */
     public static final Set<Class<?>> PROVIDERS = Set.of(AccessFilter.class, JsonBodyReader.class,
-            JsonbResolver.class, ProblemMapper.class, RateLimitFilter.class);
+            JsonbResolver.class, ProblemMapper.class, RateLimitFilter.class, CrossSiteFilter.class, ParameterFilter.class);
 
     public CreditsApplication() {
         PATHS.forEach((resource, path) -> registerResources(Resource.builder(resource).path(path).build()));

@@ -49,6 +49,10 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             if (t instanceof SchoolNotEnabledException) {
                 return problem(ProblemCode.NOT_FOUND, "School Credits for this school was not found", Map.of(), thrown);
             }
+            if (unstorableText(t)) {
+                return problem(ProblemCode.INVALID_PARAMETER, "The request holds a character that cannot be stored",
+                        Map.of(), thrown);
+            }
             if (databaseUnavailable(t)) {
                 return problem(ProblemCode.SERVICE_UNAVAILABLE, "The credits database cannot be reached", Map.of(), thrown);
             }
@@ -57,6 +61,17 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             return problem(codeFor(e.getResponse().getStatus()), e.getMessage(), Map.of(), thrown);
         }
         return problem(ProblemCode.INTERNAL_ERROR, "An unexpected error happened", Map.of(), thrown);
+    }
+
+    /**
+     * PostgreSQL refused a text the client sent: a NUL (the driver's "zero bytes", 22023 when
+     * inlined, or 22021) or a character the encoding cannot hold (22P05). The edges refuse these
+     * first; this keeps one that slips through a 400, not a 500.
+     */
+    static boolean unstorableText(Throwable t) {
+        return t instanceof SQLException e && e.getSQLState() != null && (e.getSQLState().equals("22021")
+                || e.getSQLState().equals("22P05") || e.getSQLState().equals("22023")
+                && String.valueOf(e.getMessage()).contains("Zero bytes"));
     }
 
     /**

@@ -8,21 +8,11 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
-import java.util.Map;
-import org.eclipse.microprofile.config.Config;
 import org.schoolcredits.host.CallerProvider;
-import org.schoolcredits.problem.CreditsException;
-import org.schoolcredits.problem.ProblemCode;
 
-/**
- * Fixed one-minute windows per (limit, school or source address), kept in this instance's
- * memory: each instance enforces the limit on its own. Over the limit: 429 with Retry-After.
- */
+/** Counts each call of a {@link RateLimited} method against its {@link RateLimits limit}: 429 past it. */
 @Priority(Priorities.USER + 100)
 public class RateLimitFilter implements ContainerRequestFilter {
-
-    private static final RateWindows WINDOWS = new RateWindows();
-    private static final Map<String, Integer> DEFAULTS = Map.of("purchases", 20, "webhook", 600);
 
     @Context
     ResourceInfo resource;
@@ -34,7 +24,7 @@ public class RateLimitFilter implements ContainerRequestFilter {
     CallerProvider callers;
 
     @Inject
-    Config config;
+    RateLimits limits;
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -43,14 +33,8 @@ public class RateLimitFilter implements ContainerRequestFilter {
         if (limited == null) {
             return;
         }
-        int limit = config.getOptionalValue("credits.rate-limit." + limited.value(), Integer.class)
-                .orElse(DEFAULTS.getOrDefault(limited.value(), 60));
         String who = callers.current().map(c -> c.schoolId() != null ? "school:" + c.schoolId() : "user:" + c.userId())
                 .orElse("address:" + http.getRemoteAddr());
-        long retryAfter = WINDOWS.call(limited.value() + "|" + who, limit, System.currentTimeMillis());
-        if (retryAfter > 0) {
-            throw new CreditsException(ProblemCode.RATE_LIMITED, "Too many requests: at most " + limit
-                    + " a minute; try again in " + retryAfter + " s", Map.of("retryAfter", retryAfter));
-        }
+        limits.count(limited.value(), who);
     }
 }

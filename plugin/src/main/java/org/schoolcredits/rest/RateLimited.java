@@ -7,7 +7,7 @@ import java.lang.annotation.Target;
 
 /**
  * Calls of this resource method are limited per minute: per school for school callers, per
- * source address for public calls. The limit is {@code credits.rate-limit.<value>}.
+ * source address for public calls. The limit is {@code credits.rate-limit.<value>} ({@link RateLimits}).
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)

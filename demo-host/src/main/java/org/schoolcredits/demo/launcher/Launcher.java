@@ -12,7 +12,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -27,7 +30,8 @@ import java.util.stream.Stream;
  * Environment variables (a blank value counts as unset): {@code PORT} (8080), {@code CREDITS_DB_URL},
  * {@code CREDITS_DB_USER} and {@code CREDITS_DB_PASSWORD} (both {@code postgres}), {@code CREDITS_DB_MIGRATION_USER}
  * and {@code CREDITS_DB_MIGRATION_PASSWORD} (the owner role; embedded: the launcher's roles), {@code CREDITS_DATA_DIR}
- * ({@code $HOME/.school-credits-demo}), {@code DEMO_JAVA_OPTS} (JVM options of the Payara process) and
+ * ({@code $HOME/.school-credits-demo}), {@code DEMO_JAVA_OPTS} (JVM options of the Payara process),
+ * {@code DEMO_MODE} and {@code DEMO_PASSWORD} (required when demo mode is off) and
  * {@code PAYARA_CLUSTER_NAME} (joins Payara into that cluster instead of running with {@code --nohazelcast}).
  * One launcher at a time may use a data directory; leftovers of a killed launcher there are stopped at start.
  */
@@ -63,6 +67,7 @@ public final class Launcher {
     }
 
     private static int run() throws Exception {
+        requireDemoPassword(System.getenv());
         int port = parsePort(env("PORT", "8080"));
         Path lib = launcherDirectory().resolve("lib");
         Path payaraJar = requireFile(lib.resolve("payara-micro.jar"));
@@ -236,6 +241,20 @@ public final class Launcher {
             new ServerSocket(port).close();
         } catch (IOException e) {
             throw new LaunchException("Port " + port + " is in use; stop what uses it or set PORT to a free port.");
+        }
+    }
+
+    /**
+     * With {@code DEMO_MODE} off (any value MicroProfile Config does not read as true) the demo
+     * users' password has no default: {@code DEMO_PASSWORD} must be set, or the demo does not start.
+     */
+    static void requireDemoPassword(Map<String, String> env) {
+        String mode = env.getOrDefault("DEMO_MODE", "").strip();
+        boolean demoMode = mode.isEmpty() || Set.of("true", "1", "yes", "y", "on").contains(mode.toLowerCase(Locale.ROOT));
+        String password = env.get("DEMO_PASSWORD");
+        if (!demoMode && (password == null || password.isBlank())) {
+            throw new LaunchException("DEMO_PASSWORD is required when DEMO_MODE is off: set it to the password"
+                    + " the demo's users sign in with.");
         }
     }
 
