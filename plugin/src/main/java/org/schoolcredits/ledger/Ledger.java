@@ -13,13 +13,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.schoolcredits.host.CreditType;
 import org.schoolcredits.host.Feature;
 import org.schoolcredits.host.InsufficientCreditsException;
 import org.schoolcredits.problem.CreditsException;
 import org.schoolcredits.problem.ProblemCode;
 import org.schoolcredits.storage.Jdbc;
+import org.schoolcredits.storage.PublicUrl;
 
 /**
  * The only writer of credits. Every method runs inside the caller's transaction and keeps the
@@ -50,10 +50,8 @@ public class Ledger {
     }
 
     @Inject
-    public Ledger(Jdbc db, CreditsClock clock,
-                  @ConfigProperty(name = "credits.public.url", defaultValue = "http://localhost:8080") String publicUrl,
-                  Event<BalanceChanged> changes) {
-        this(db, clock, publicUrl, changes::fire);
+    public Ledger(Jdbc db, CreditsClock clock, PublicUrl publicUrl, Event<BalanceChanged> changes) {
+        this(db, clock, publicUrl.url(), changes::fire);
     }
 
     public Ledger(Jdbc db, CreditsClock clock, String publicUrl, Consumer<BalanceChanged> changes) {

@@ -27,6 +27,7 @@ public enum ProblemCode {
     UNSUPPORTED_MEDIA_TYPE(415, "The request body must be JSON"),
     RATE_LIMITED(429, "Too many requests"),
     PAYMENT_PROVIDER_FAILED(502, "The payment provider could not be reached"),
+    PAYMENTS_NOT_CONFIGURED(503, "Card payments are not configured on this platform"),
     SERVICE_UNAVAILABLE(503, "The service is unavailable, try again shortly"),
     INTERNAL_ERROR(500, "Something went wrong on our side");
 

@@ -70,6 +70,10 @@ public class Purchases {
         CreditPackage pack = packages.find(packageId).orElseThrow(() -> new CreditsException(
                 ProblemCode.UNKNOWN_PACKAGE, "There is no package '" + packageId + "'", Map.of("field", "packageId")));
         Purchase.Method how = method(method);
+        if (how == Purchase.Method.CARD && settings.cardRefusal() != null) {
+            throw new CreditsException(ProblemCode.PAYMENTS_NOT_CONFIGURED, "Card payments are not available: "
+                    + "the platform has not configured a payment provider. Pay by BACS transfer or cheque instead.");
+        }
         Purchase purchase = new Purchase(caller.schoolId(), UUID.randomUUID(), pack.id(), pack.creditType(),
                 pack.credits(), pack.price(), how,
                 how == Purchase.Method.CARD ? Purchase.Status.AWAITING_PAYMENT : Purchase.Status.PENDING,

@@ -42,11 +42,17 @@ final class Fixture {
     final List<PaymentNotice> notices = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     Fixture() {
-        this(null, null);
+        this(null, null, true);
     }
 
     Fixture(String stripeKey, String stripeApiBase) {
-        settings = new PurchaseSettings("http://localhost:8080/", Optional.ofNullable(stripeKey), Optional.of(SECRET),
+        this(stripeKey, stripeApiBase, true);
+    }
+
+    /** With {@code simulatedPayments} false and no Stripe key, card payments are not configured. */
+    Fixture(String stripeKey, String stripeApiBase, boolean simulatedPayments) {
+        settings = new PurchaseSettings("http://localhost:8080/", Optional.ofNullable(stripeKey), simulatedPayments,
+                Optional.of(SECRET),
                 Optional.ofNullable(stripeApiBase), List.of("card", "bacs_debit"),
                 "Bank transfer, reference {reference}", "Cheque payable to School Credits Ltd, {reference} on the back");
         stripe = new StripeGateway(settings);
