@@ -53,7 +53,7 @@ public class PlatformPurchasesResource {
     }
 
     /** A page of purchases; {@code nextCursor} fetches the next, null on the last. */
-    public record Page(List<PurchaseRow> items, String nextCursor) {
+    public record PurchasesPage(List<PurchaseRow> items, String nextCursor) {
     }
 
     static final int MAX_LIMIT = 200;
@@ -73,7 +73,7 @@ public class PlatformPurchasesResource {
      * {@code ?flagged=true} for those to review.
      */
     @GET
-    public Page list(@QueryParam("status") String status, @QueryParam("flagged") String flagged,
+    public PurchasesPage list(@QueryParam("status") String status, @QueryParam("flagged") String flagged,
                      @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         Purchase.Status filter;
         try {
@@ -90,7 +90,7 @@ public class PlatformPurchasesResource {
                 .orElseThrow(() -> parameter("cursor", "The cursor is not one this list gave"));
         List<PurchaseRow> rows = purchases.list(filter, flagged == null ? null : Boolean.valueOf(flagged), after, size)
                 .stream().map(PurchaseRow::of).toList();
-        return new Page(rows, rows.size() == size ? rows.get(rows.size() - 1).id() : null);
+        return new PurchasesPage(rows, rows.size() == size ? rows.get(rows.size() - 1).id() : null);
     }
 
     private static int limit(String limit) {

@@ -107,9 +107,7 @@ public class PaymentReversals {
         if (purchase.paymentIntentId() == null) {
             return false;
         }
-        // waits for a concurrent first event of this payment to commit, so that its facts are read below
-        db.update("insert into stripe_payment (payment_intent_id, updated_at) values (?, ?) on conflict do nothing",
-                purchase.paymentIntentId(), clock.now());
+        lockPayment(purchase.paymentIntentId());
         Purchase p = purchases.lock(purchase);
         if (p.status() != Purchase.Status.PAID && p.status() != Purchase.Status.REFUNDED
                 && p.status() != Purchase.Status.DISPUTED) {
@@ -142,6 +140,17 @@ public class PaymentReversals {
         notices.accept(new PaymentReversed(p.schoolId(), p.id().toString(), p.packageId(), price, why,
                 facts.status().code(), new Credits(taken), new Credits(owed), cause));
         return true;
+    }
+
+    /**
+     * Locks what Stripe said of the payment (creating its row), before any purchase of it: every
+     * transaction that touches both locks in this order, so none waits for another in a circle. It
+     * also waits for a concurrent first event of this payment to commit, so its facts are read after.
+     */
+    void lockPayment(String paymentIntentId) {
+        db.update("insert into stripe_payment as p (payment_intent_id, updated_at) values (?, ?)"
+                + " on conflict (payment_intent_id) do update set updated_at = p.updated_at", paymentIntentId,
+                clock.now());
     }
 
     private Optional<Facts> facts(String paymentIntentId) {

@@ -106,6 +106,9 @@ public class StripeEvents {
             return Outcome.FLAGGED;
         }
         String paymentIntent = event.paymentIntentId();
+        if (paymentIntent != null) {
+            reversals.lockPayment(paymentIntent); // before the purchase, as a refund or dispute event locks them
+        }
         boolean changed = switch (event.kind()) {
             case COMPLETED -> {
                 boolean paid = event.paymentStatus() == CheckoutEvent.PaymentStatus.PAID;

@@ -218,6 +218,24 @@ class PaymentReversalsTest {
     }
 
     @Test
+    @DisplayName("the completed event, a refund and a dispute delivered at once, several times each, apply once"
+            + " and wait for each other instead of deadlocking")
+    void concurrentDeliveries() throws Exception {
+        Purchase purchase = f.buy(ADMIN, "connect-medium", "card");
+        SimulatedCheckout.SignedEvent completed = f.simulated.events(purchase, Ending.CARD_PAID).get(0);
+        String pi = "pi_simulated_" + purchase.checkoutSessionId().substring(SimulatedCheckout.SESSION_PREFIX.length());
+        String refund = refunded("evt_r", pi, 1000, 300);
+        String opened = dispute("evt_dc", "charge.dispute.created", pi, 700, "needs_response");
+        List<Outcome> outcomes = StripeEventsTest.runAll(List.of(() -> f.deliver(completed), () -> f.deliver(refund),
+                () -> f.deliver(opened), () -> f.deliver(completed), () -> f.deliver(refund), () -> f.deliver(opened)));
+        assertEquals(3, outcomes.stream().filter(o -> o == Outcome.DUPLICATE).count(), outcomes::toString);
+        Purchase after = f.reload(purchase);
+        assertEquals(Purchase.Status.DISPUTED, after.status());
+        assertEquals(Credits.of(100), after.takenBack());
+        assertEquals(Credits.ZERO, connect(f));
+    }
+
+    @Test
     @DisplayName("a dispute closed as won before its created event arrives takes nothing back")
     void wonBeforeCreated() {
         Purchase purchase = paid(f, "connect-medium");
