@@ -16,7 +16,7 @@ export const historyStyle = sheet(`
 
 const PAGE = 25;
 const ENTRY_KINDS = { purchase: 'Purchase', grant: 'Grant', redemption: 'Redemption', usage: 'Usage', refund: 'Refund',
-  expiry: 'Expiry', adjustment: 'Adjustment' };
+  expiry: 'Expiry', adjustment: 'Adjustment', reversal: 'Payment reversal' };
 const STATUSES = { success: 'Success', pending: 'Pending', refunded: 'Refunded', failed: 'Failed' };
 const COLUMNS = ['When', 'Credits', 'Entry', 'Feature', 'Amount', 'Balance after', 'Status', 'By', 'Reference'];
 

@@ -14,7 +14,8 @@ export const purchasesStyle = sheet(`
 
 const METHODS = { card: 'Card, PayPal or Direct Debit', bacs: 'Bank transfer', cheque: 'Cheque' };
 const STATUSES = { awaiting_payment: 'Awaiting payment', pending: 'Pending until the payment clears', paid: 'Paid',
-  failed: 'Failed', cancelled: 'Cancelled' };
+  failed: 'Failed', cancelled: 'Cancelled', refunded: 'Refunded (credits taken back)',
+  disputed: 'Disputed (credits taken back)', expired: 'Expired' };
 
 function packageName(pkg) {
   const amount = creditsOf(pkg.credits, KINDS[pkg.creditType]);

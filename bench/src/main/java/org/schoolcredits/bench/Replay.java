@@ -25,7 +25,7 @@ final class Replay {
             "1000", ":school", ":hid::uuid", "true",
             // written: the entry
             ":school", "now()", "'connect'", "'usage'", "'SMS'", "1", "-1000", "'pending'", "'staff@replay'",
-            "'Replay Staff'", "'replay-' || :hid", "1", ":hid::uuid");
+            "'Replay Staff'", "'replay-' || :hid", "1", ":hid::uuid", "null");
 
     private Replay() {
     }

@@ -26,7 +26,8 @@ class PurchasesIT {
     }
 
     @Test
-    @DisplayName("an admin buys connect-medium by card through the simulated checkout: Connect rises by exactly 100")
+    @DisplayName("an admin buys connect-medium by card through the simulated checkout, which only the buying"
+            + " school's admin may end: Connect rises by exactly 100")
     void cardThroughSimulatedCheckout() {
         BigDecimal before = balance("admin@oakwood", "connect", "available");
         Api.Reply created = buy("admin@oakwood", "connect-medium", "card", "double-click-1");
@@ -38,10 +39,17 @@ class PurchasesIT {
         assertEquals(purchase.getString("checkoutSessionId"), again.json().getString("checkoutSessionId"));
 
         String checkout = URI.create(purchase.getString("checkoutUrl")).getPath();
-        Api.Reply page = Api.anonymous().get(checkout);
+        Api.Reply page = Api.as("admin@oakwood").get(checkout);
         assertEquals(200, page.status());
         assertTrue(page.body().contains("Simulated checkout"), page.body());
-        Api.Reply paid = Api.anonymous().post(checkout + "/complete", null);
+        assertEquals(401, Api.anonymous().post(checkout + "/complete", null).status(), "no login");
+        assertEquals(403, Api.as("staff@oakwood").post(checkout + "/complete", null).status(), "no credits.manage");
+        Api.Reply foreign = Api.as("admin@riverside").post(checkout + "/complete", null);
+        assertEquals(404, foreign.status(), "another school's checkout");
+        assertEquals(404, Api.as("admin@riverside").post(checkout + "/fail", null).status());
+        assertEquals(404, Api.as("admin@riverside").get(checkout).status());
+        assertEquals(before, balance("admin@oakwood", "connect", "available"), "nothing paid by those");
+        Api.Reply paid = Api.as("admin@oakwood").post(checkout + "/complete", null);
         assertEquals(200, paid.status(), paid::toString);
         assertEquals("paid", paid.json().getString("status"));
 
@@ -51,7 +59,7 @@ class PurchasesIT {
         assertEquals(404, Api.as("admin@riverside").get(path).status(), "another school's purchase");
         assertEquals(404, Api.as("admin@oakwood").get("/api/credits/purchases/not-an-id").status());
 
-        Api.Reply paidAgain = Api.anonymous().post(checkout + "/complete", null);
+        Api.Reply paidAgain = Api.as("admin@oakwood").post(checkout + "/complete", null);
         assertEquals(200, paidAgain.status(), paidAgain::toString);
         assertEquals(before.add(BigDecimal.valueOf(100)), balance("admin@oakwood", "connect", "available"));
     }
@@ -70,7 +78,7 @@ class PurchasesIT {
         String id = created.json().getString("id");
         Api.Reply listed = Api.as("finance@platform").get("/api/credits/platform/purchases?status=pending");
         assertEquals(200, listed.status(), listed::toString);
-        assertTrue(listed.array().stream().map(JsonObject.class::cast)
+        assertTrue(listed.json().getJsonArray("items").stream().map(JsonObject.class::cast)
                 .anyMatch(p -> p.getString("id").equals(id) && p.getString("school").equals("riverside")), listed::toString);
 
         Api.Reply cleared = Api.as("finance@platform").post("/api/credits/platform/purchases/" + id + "/clear", null);
@@ -82,6 +90,34 @@ class PurchasesIT {
         assertEquals("purchase_not_pending", twice.json().getString("code"));
         assertEquals(available.add(BigDecimal.TEN), balance("admin@riverside", "learner", "available"));
         assertEquals("paid", Api.as("admin@riverside").get("/api/credits/purchases/" + id).json().getString("status"));
+    }
+
+    @Test
+    @DisplayName("finance pages through every school's purchases, newest first, as {items, nextCursor} with limit"
+            + " and cursor; a cursor it did not give is a 400")
+    void platformPurchasesPage() {
+        for (int i = 0; i < 3; i++) {
+            assertEquals(201, buy("admin@riverside", "learner-1", "cheque", null).status());
+        }
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        String cursor = null;
+        do {
+            Api.Reply page = Api.as("finance@platform").get("/api/credits/platform/purchases?limit=2"
+                    + (cursor == null ? "" : "&cursor=" + cursor));
+            assertEquals(200, page.status(), page::toString);
+            assertTrue(page.json().getJsonArray("items").size() <= 2);
+            page.json().getJsonArray("items").stream().map(JsonObject.class::cast)
+                    .forEach(p -> seen.add(p.getString("id")));
+            cursor = page.json().isNull("nextCursor") ? null : page.json().getString("nextCursor");
+        } while (cursor != null);
+        assertTrue(seen.size() >= 3, seen::toString);
+        assertEquals(seen.size(), java.util.Set.copyOf(seen).size(), "no purchase twice");
+        Api.Reply all = Api.as("finance@platform").get("/api/credits/platform/purchases?limit=200");
+        assertEquals(seen, all.json().getJsonArray("items").stream().map(JsonObject.class::cast)
+                .map(p -> p.getString("id")).toList());
+        Api.Reply bad = Api.as("finance@platform").get("/api/credits/platform/purchases?cursor=nope");
+        assertEquals(400, bad.status(), bad::toString);
+        assertEquals("cursor", bad.json().getString("parameter"));
     }
 
     @Test

@@ -21,8 +21,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class RunningDemo implements BeforeAllCallback {
 
-    /** What the demo's simulated checkout signs its events with, so that a test can sign one as Stripe would. */
-    public static final String WEBHOOK_SECRET = "whsec_it_" + Long.toHexString(System.nanoTime());
+    /** The secret the demo's webhook verifies Stripe events with. */
+    public static final String WEBHOOK_SECRET = "whsec_running_demo";
+    /** Where the demo's platform finance e-mails go. */
+    public static final String FINANCE_EMAIL = "finance@platform.example";
 
     private static Process process;
     private static int port;
@@ -62,7 +64,8 @@ public final class RunningDemo implements BeforeAllCallback {
         env.put("PORT", Integer.toString(port));
         env.put("CREDITS_DATA_DIR", dataDir.toString());
         env.put("CREDITS_PUBLIC_URL", "http://localhost:" + port);
-        env.put("STRIPE_WEBHOOK_SECRET", WEBHOOK_SECRET);
+        env.put("STRIPE_WEBHOOK_SECRET", WEBHOOK_SECRET); // so that tests can sign Stripe events
+        env.put("CREDITS_FINANCE_EMAIL", FINANCE_EMAIL);
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", Path.of("target", "school-credits-demo.jar").toString())
                 .redirectErrorStream(true)

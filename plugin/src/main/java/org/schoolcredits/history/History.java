@@ -13,7 +13,8 @@ import org.schoolcredits.storage.Jdbc;
 /**
  * Reads a school's entries newest first. A usage shows the state of its hold (pending while
  * held, success once captured, refunded once released or expired); a learner's redemption
- * shows the learner's reference, or "Deleted learner" once the host deleted them.
+ * shows the learner's reference, or "Deleted learner" once the host deleted them; an entry made
+ * for a reason (an adjustment, a refund's or dispute's reversal) shows the reason.
  */
 @ApplicationScoped
 public class History {
@@ -35,7 +36,7 @@ public class History {
         StringBuilder sql = new StringBuilder("select e.entry_id, e.at, e.credit_type, e.kind, e.feature, e.amount,"
                 + " e.pending_amount, e.balance_after, " + STATUS + " as shown_status, e.initiated_by_name,"
                 + " case when e.kind = 'redemption' and e.reference like 'learner:%'"
-                + " then coalesce(l.learner_ref, 'Deleted learner') else e.reference end as reference"
+                + " then coalesce(l.learner_ref, 'Deleted learner') else coalesce(e.reason, e.reference) end as reference"
                 + " from entry e left join hold h on h.school_id = e.school_id and h.hold_id = e.hold_id"
                 + " left join learner l on e.kind = 'redemption' and l.school_id = e.school_id"
                 + " and l.ref_hash = substr(e.reference, 9)"

@@ -21,6 +21,7 @@ import org.schoolcredits.links.HostLinks;
 import org.schoolcredits.problem.CreditsException;
 import org.schoolcredits.problem.ProblemCode;
 import org.schoolcredits.storage.Jdbc;
+import org.schoolcredits.storage.PublicUrl;
 
 /**
  * The only writer of credits. Every method runs inside the caller's transaction and keeps the
@@ -56,10 +57,8 @@ public class Ledger {
     }
 
     @Inject
-    public Ledger(Jdbc db, CreditsClock clock,
-                  @ConfigProperty(name = "credits.public.url", defaultValue = "http://localhost:8080") String publicUrl,
-                  Event<BalanceChanged> changes) {
-        this(db, clock, publicUrl, changes::fire);
+    public Ledger(Jdbc db, CreditsClock clock, PublicUrl publicUrl, Event<BalanceChanged> changes) {
+        this(db, clock, publicUrl.url(), changes::fire);
     }
 
     public Ledger(Jdbc db, CreditsClock clock, String publicUrl, Consumer<BalanceChanged> changes) {
@@ -98,6 +97,10 @@ public class Ledger {
 
     /** Adds a lot; returns its id, or empty when this source and reference was granted before. */
     public Optional<Long> grant(Grant grant) {
+        return grant(grant, null);
+    }
+
+    private Optional<Long> grant(Grant grant, String reason) {
         requirePositive(grant.amount());
         Instant now = clock.now();
         Optional<Long> lotId = db.one("insert into lot (school_id, credit_type, source, reference, amount, remaining,"
@@ -117,7 +120,7 @@ public class Ledger {
         insertEntry(new EntryRow(grant.schoolId(), grant.creditType(), grant.entryKind(), null, null,
                 grant.pending() ? 0 : amount, grant.pending() ? amount : 0, available,
                 grant.pending() ? "pending" : "success", grant.by(), grant.reference(), null, null,
-                lotId.get(), null), now);
+                lotId.get(), null, reason), now);
         return lotId;
     }
 
@@ -226,18 +229,21 @@ public class Ledger {
         return lots.size();
     }
 
-    /** A platform correction, positive (a new lot that never expires: the pool) or negative (spent in burn-down order). */
+    /**
+     * A platform correction, positive (a new lot that never expires: the pool) or negative (spent in
+     * burn-down order); either way its entry keeps the reason.
+     */
     public void adjust(String schoolId, CreditType type, Credits amount, String reason, Actor by) {
         if (amount.isPositive()) {
             grant(new Grant(schoolId, type, LotSource.ADJUSTMENT, "adjustment:" + UUID.randomUUID(), amount, null,
-                    false, by));
+                    false, by), reason);
             return;
         }
         Credits debit = amount.negate();
         requirePositive(debit);
         try {
             spend(new EntryRow(schoolId, type, EntryKind.ADJUSTMENT, null, null, amount.millis(), 0, 0, "success", by,
-                    reason, null, null, null, null), clock.now(), null);
+                    reason, null, null, null, null, reason), clock.now(), null);
         } catch (InsufficientCreditsException e) {
             throw new CreditsException(ProblemCode.BALANCE_WOULD_GO_NEGATIVE, "Only " + e.available().toPlainString()
                     + " " + type.code() + " credits are available", Map.of("available", e.available()));
@@ -323,7 +329,7 @@ public class Ledger {
         // written: the entry
         args.addAll(java.util.Arrays.asList(schoolId, at, type, entry.kind().code(), feature, entry.quantity(),
                 entry.amount(), entry.status(), entry.by().userId(), entry.by().name(), entry.reference(),
-                entry.priceVersion(), holdId));
+                entry.priceVersion(), holdId, entry.reason()));
         return db.one(SPEND, rs -> rs.getLong(1), args.toArray());
     }
 
@@ -344,7 +350,7 @@ public class Ledger {
             + " where ?),"
             + " written as (insert into entry (school_id, at, credit_type, kind, feature, quantity, amount,"
             + " pending_amount, balance_after, status, initiated_by_id, initiated_by_name, reference, price_version,"
-            + " hold_id) select ?, ?, ?, ?, ?, ?, ?, 0, debited.available, ?, ?, ?, ?, ?, ? from debited)"
+            + " hold_id, reason) select ?, ?, ?, ?, ?, ?, ?, 0, debited.available, ?, ?, ?, ?, ?, ?, ? from debited)"
             + " select available, (select coalesce(sum(taken), 0) from taken) from debited";
 
     private Hold resolve(String schoolId, UUID holdId, Hold.State to) {
@@ -430,13 +436,21 @@ public class Ledger {
 
     private record EntryRow(String schoolId, CreditType type, EntryKind kind, Feature feature, Long quantity,
                             long amount, long pendingAmount, long balanceAfter, String status, Actor by,
-                            String reference, Integer priceVersion, UUID holdId, Long lotId, Long refundsEntryId) {
+                            String reference, Integer priceVersion, UUID holdId, Long lotId, Long refundsEntryId,
+                            String reason) {
+
+        EntryRow(String schoolId, CreditType type, EntryKind kind, Feature feature, Long quantity, long amount,
+                 long pendingAmount, long balanceAfter, String status, Actor by, String reference,
+                 Integer priceVersion, UUID holdId, Long lotId, Long refundsEntryId) {
+            this(schoolId, type, kind, feature, quantity, amount, pendingAmount, balanceAfter, status, by, reference,
+                    priceVersion, holdId, lotId, refundsEntryId, null);
+        }
     }
 
     private static final String INSERT_ENTRY = "insert into entry (school_id, at, credit_type, kind, feature,"
             + " quantity, amount, pending_amount, balance_after, status, initiated_by_id, initiated_by_name, reference,"
-            + " price_version, hold_id, lot_id, refunds_entry_id)"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " price_version, hold_id, lot_id, refunds_entry_id, reason)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private void insertEntry(EntryRow e, Instant at) {
         db.update(INSERT_ENTRY, entryValues(e, at));
@@ -446,7 +460,7 @@ public class Ledger {
         return new Object[] {e.schoolId(), at, e.type().code(), e.kind().code(),
                 e.feature() == null ? null : e.feature().name(), e.quantity(), e.amount(), e.pendingAmount(),
                 e.balanceAfter(), e.status(), e.by().userId(), e.by().name(), e.reference(), e.priceVersion(),
-                e.holdId(), e.lotId(), e.refundsEntryId()};
+                e.holdId(), e.lotId(), e.refundsEntryId(), e.reason()};
     }
 
     static Hold hold(ResultSet rs) throws SQLException {

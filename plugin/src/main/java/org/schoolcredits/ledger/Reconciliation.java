@@ -13,7 +13,8 @@ import org.schoolcredits.storage.Jdbc;
  * equals the sum of its entries and of its pending lots (the held balance is the sum of the open
  * holds by definition); no hold took more than its amount from expiring lots; every refund refers to one released usage and
  * never exceeds it; every paid purchase has exactly one entry crediting its credits, and every
- * purchase entry belongs to a purchase, crediting only a paid one.
+ * purchase entry belongs to a purchase, crediting only a paid (or since refunded or disputed) one;
+ * what a purchase records as taken back by refunds and disputes equals its reversal entries.
  * Negative balances, lots and holds are refused by the database's own constraints.
  */
 @ApplicationScoped
@@ -87,16 +88,32 @@ public class Reconciliation {
                 left join entry e on e.school_id = p.school_id and e.kind = 'purchase'
                        and e.reference = p.purchase_id::text and e.amount > 0
                 group by 1, 2, 3, p.credits
-                having count(e.entry_id) <> case when p.status = 'paid' then 1 else 0 end
-                    or (p.status = 'paid' and coalesce(sum(e.amount), 0) <> p.credits)
+                having count(e.entry_id) <> case when p.status in ('paid', 'refunded', 'disputed') then 1 else 0 end
+                    or (p.status in ('paid', 'refunded', 'disputed') and coalesce(sum(e.amount), 0) <> p.credits)
                 """, rs -> mismatches.add(rs.getString(1) + ": " + rs.getString(3) + " purchase " + rs.getString(2)
                 + " has " + rs.getLong(4) + " credit entries of " + rs.getLong(5) + " in all"));
         snapshot.list("""
                 select e.school_id, e.entry_id from entry e
                 left join purchase p on p.school_id = e.school_id and p.purchase_id::text = e.reference
-                where e.kind = 'purchase' and (p.purchase_id is null or (e.amount > 0 and p.status <> 'paid'))
+                where e.kind = 'purchase' and (p.purchase_id is null
+                      or (e.amount > 0 and p.status not in ('paid', 'refunded', 'disputed')))
                 """, rs -> mismatches.add(rs.getString(1) + ": purchase entry " + rs.getLong(2)
                 + " has no purchase, or credits one that is not paid"));
+        snapshot.list("""
+                select p.school_id, p.purchase_id, p.taken_back, coalesce(-sum(e.amount), 0)
+                from purchase p
+                left join entry e on e.school_id = p.school_id and e.kind = 'reversal'
+                       and e.reference = p.purchase_id::text
+                group by 1, 2, 3
+                having coalesce(-sum(e.amount), 0) <> p.taken_back
+                """, rs -> mismatches.add(rs.getString(1) + ": purchase " + rs.getString(2) + " records "
+                + rs.getLong(3) + " taken back, its reversal entries " + rs.getLong(4)));
+        snapshot.list("""
+                select e.school_id, e.entry_id from entry e
+                left join purchase p on p.school_id = e.school_id and p.purchase_id::text = e.reference
+                where e.kind = 'reversal' and p.purchase_id is null
+                """, rs -> mismatches.add(rs.getString(1) + ": reversal entry " + rs.getLong(2)
+                + " has no purchase"));
         int schools = snapshot.one("select count(*) from school", rs -> rs.getInt(1)).orElse(0);
         return new Report(mismatches.isEmpty(), schools, List.copyOf(mismatches));
     }

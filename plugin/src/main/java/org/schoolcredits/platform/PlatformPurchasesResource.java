@@ -33,17 +33,29 @@ import org.schoolcredits.rest.Requires;
 @Requires(Permission.PLATFORM)
 public class PlatformPurchasesResource {
 
-    /** A purchase as finance sees it; {@code flagged} when a payment disagreed with it, with the reason. */
+    /**
+     * A purchase as finance sees it: {@code flagged} when a payment disagreed with it, with every
+     * reason; {@code takenBack} and {@code owed} the credits a refund or dispute took back from the
+     * school's balance, and those it covered that the school had already spent.
+     */
     public record PurchaseRow(String id, String school, String packageId, String creditType, BigDecimal credits,
                               long pence, String currency, String method, String status, boolean flagged,
-                              String flagReason, OffsetDateTime createdAt) {
+                              List<String> flagReasons, BigDecimal takenBack, BigDecimal owed,
+                              OffsetDateTime createdAt) {
 
         static PurchaseRow of(Purchase p) {
             return new PurchaseRow(p.id().toString(), p.schoolId(), p.packageId(), p.creditType().code(),
                     p.credits().toDecimal(), p.price().pence(), Money.CURRENCY, p.method().code(), p.status().code(),
-                    p.flagReason() != null, p.flagReason(), p.createdAt().atOffset(ZoneOffset.UTC));
+                    p.flagged(), p.flagReasons(), p.takenBack().toDecimal(), p.owed().toDecimal(),
+                    p.createdAt().atOffset(ZoneOffset.UTC));
         }
     }
+
+    /** A page of purchases; {@code nextCursor} fetches the next, null on the last. */
+    public record PurchasesPage(List<PurchaseRow> items, String nextCursor) {
+    }
+
+    static final int MAX_LIMIT = 200;
 
     @Inject
     Purchases purchases;
@@ -54,17 +66,45 @@ public class PlatformPurchasesResource {
     @Inject
     Idempotency idempotency;
 
-    /** Newest first, at most 500; {@code ?status=pending} for the payments waiting to clear, {@code ?flagged=true}. */
+    /**
+     * Newest first, {@code limit} a page (50 unless given, at most {@value #MAX_LIMIT}), then the
+     * page after {@code cursor}; {@code ?status=pending} for the payments waiting to clear,
+     * {@code ?flagged=true} for those to review.
+     */
     @GET
-    public List<PurchaseRow> list(@QueryParam("status") String status, @QueryParam("flagged") Boolean flagged) {
+    public PurchasesPage list(@QueryParam("status") String status, @QueryParam("flagged") String flagged,
+                     @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         Purchase.Status filter;
         try {
             filter = status == null ? null : Purchase.Status.ofCode(status);
         } catch (IllegalArgumentException e) {
-            throw new CreditsException(ProblemCode.INVALID_PARAMETER, "The status must be one of awaiting_payment,"
-                    + " pending, paid, failed or cancelled", Map.of("parameter", "status"));
+            throw parameter("status", "The status must be one of awaiting_payment, pending, paid, failed, cancelled,"
+                    + " refunded, disputed or expired");
         }
-        return purchases.list(filter, flagged).stream().map(PurchaseRow::of).toList();
+        if (flagged != null && !flagged.equals("true") && !flagged.equals("false")) {
+            throw parameter("flagged", "'flagged' must be true or false");
+        }
+        int size = limit(limit);
+        Purchase after = cursor == null ? null : Purchase.idOf(cursor).flatMap(purchases::find)
+                .orElseThrow(() -> parameter("cursor", "The cursor is not one this list gave"));
+        List<PurchaseRow> rows = purchases.list(filter, flagged == null ? null : Boolean.valueOf(flagged), after, size)
+                .stream().map(PurchaseRow::of).toList();
+        return new PurchasesPage(rows, rows.size() == size ? rows.get(rows.size() - 1).id() : null);
+    }
+
+    private static int limit(String limit) {
+        if (limit == null || limit.isBlank()) {
+            return 50;
+        }
+        try {
+            return Math.max(1, Math.min(MAX_LIMIT, Integer.parseInt(limit.strip())));
+        } catch (NumberFormatException e) {
+            throw parameter("limit", "'limit' must be a whole number");
+        }
+    }
+
+    private static CreditsException parameter(String name, String detail) {
+        return new CreditsException(ProblemCode.INVALID_PARAMETER, detail, Map.of("parameter", name));
     }
 
     /** The payment cleared: the pending credits become available, once. */

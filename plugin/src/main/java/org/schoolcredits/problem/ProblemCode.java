@@ -10,6 +10,7 @@ public enum ProblemCode {
     UNKNOWN_PACKAGE(400, "There is no package with this id"),
     UNKNOWN_PAYMENT_METHOD(400, "The payment method must be card, bacs or cheque"),
     WEBHOOK_SIGNATURE_INVALID(400, "The Stripe signature is missing, wrong, stale or in the future"),
+    STRIPE_EVENT_INVALID(400, "The Stripe event does not carry the object its type says"),
     UNAUTHENTICATED(401, "Authentication is required"),
     INSUFFICIENT_CREDITS(402, "Not enough credits"),
     PERMISSION_DENIED(403, "You do not have permission to do this"),
@@ -28,6 +29,7 @@ public enum ProblemCode {
     UNSUPPORTED_MEDIA_TYPE(415, "The request body must be JSON"),
     RATE_LIMITED(429, "Too many requests"),
     PAYMENT_PROVIDER_FAILED(502, "The payment provider could not be reached"),
+    PAYMENTS_NOT_CONFIGURED(503, "Card payments are not configured on this platform"),
     SERVICE_UNAVAILABLE(503, "The service is unavailable, try again shortly"),
     INTERNAL_ERROR(500, "Something went wrong on our side");
 

@@ -13,13 +13,17 @@ import java.math.BigDecimal;
 import java.util.Map;
 import org.schoolcredits.problem.CreditsException;
 import org.schoolcredits.problem.ProblemCode;
-import org.schoolcredits.rest.Public;
+import org.schoolcredits.rest.Callers;
+import org.schoolcredits.rest.Permission;
+import org.schoolcredits.rest.Requires;
 
 /**
  * The simulated checkout's page and its two endings, standing in for Stripe Checkout when no
- * Stripe key is set (404 otherwise). Each ending sends Stripe-shaped signed events to the webhook.
+ * Stripe key is set and the simulation is allowed (404 otherwise). Only an admin of the buying
+ * school ({@code credits.manage}) sees or ends it: another school's checkout is a 404. Each
+ * ending sends Stripe-shaped signed events to the webhook.
  */
-@Public
+@Requires(Permission.MANAGE)
 public class CheckoutResource {
 
     /** How the checkout ended, and where the buyer goes back to. */
@@ -32,6 +36,9 @@ public class CheckoutResource {
     @Inject
     PurchaseSettings settings;
 
+    @Inject
+    Callers callers;
+
     @GET
     @Produces(MediaType.TEXT_HTML)
     public Response page(@PathParam("sessionId") String sessionId) {
@@ -42,7 +49,8 @@ public class CheckoutResource {
                 <html lang="en"><head><meta charset="utf-8"><title>Simulated checkout</title></head>
                 <body style="font-family: sans-serif; max-width: 36rem; margin: 3rem auto">
                 <h1>Simulated checkout</h1>
-                <p>No Stripe key is configured, so this page stands in for Stripe Checkout. Nothing is charged.</p>
+                <p>Simulated payments are on (CREDITS_SIMULATED_PAYMENTS) and no Stripe key is configured,
+                so this page stands in for Stripe Checkout. Nothing is charged.</p>
                 <p><strong>%s %s credits</strong> for £%s. Status: %s.</p>
                 <p><button data-end="%s/complete">Pay by card</button>
                 <button data-end="%s/complete?method=bacs_debit">Pay by Bacs Direct Debit</button>
@@ -84,6 +92,6 @@ public class CheckoutResource {
     }
 
     private Purchase purchase(String sessionId) {
-        return checkout.purchase(sessionId).orElseThrow(() -> CreditsException.notFound("The checkout"));
+        return checkout.purchase(callers.school(), sessionId).orElseThrow(() -> CreditsException.notFound("The checkout"));
     }
 }

@@ -1,6 +1,7 @@
 package org.schoolcredits.purchases;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -13,13 +14,15 @@ import org.schoolcredits.ledger.Money;
  * A school's order of one credit package, and how far its payment has got. Its credits are the
  * ledger lot whose reference is the purchase id.
  *
- * @param flagReason why platform finance must look at it (a payment that disagreed with it), or null
- * @param buyer      who ordered it; the credits are recorded as theirs
+ * @param flagReasons why platform finance must look at it (each payment that disagreed with it), oldest first
+ * @param buyer       who ordered it; the credits are recorded as theirs
+ * @param takenBack   what refunds and disputes took back of its credits from the school's balance
+ * @param owed        what refunds and disputes covered that the school had already spent
  */
 public record Purchase(String schoolId, UUID id, String packageId, CreditType creditType, Credits credits,
                        Money price, Method method, Status status, String checkoutSessionId, String checkoutUrl,
-                       String paymentIntentId, String receiptUrl, String flagReason, Actor buyer,
-                       Instant createdAt) {
+                       String paymentIntentId, String receiptUrl, List<String> flagReasons, Actor buyer,
+                       Instant createdAt, Credits takenBack, Credits owed) {
 
     /** How the school pays: Stripe Checkout, or a bank transfer or cheque that finance clears. */
     public enum Method {
@@ -35,7 +38,7 @@ public record Purchase(String schoolId, UUID id, String packageId, CreditType cr
     }
 
     public enum Status {
-        AWAITING_PAYMENT, PENDING, PAID, FAILED, CANCELLED;
+        AWAITING_PAYMENT, PENDING, PAID, FAILED, CANCELLED, REFUNDED, DISPUTED, EXPIRED;
 
         public String code() {
             return name().toLowerCase(Locale.ROOT);
@@ -62,6 +65,11 @@ public record Purchase(String schoolId, UUID id, String packageId, CreditType cr
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
+    }
+
+    /** Whether a payment disagreed with it, so that platform finance must look at it. */
+    public boolean flagged() {
+        return !flagReasons.isEmpty();
     }
 
     /** The ledger reference of this purchase's credits. */

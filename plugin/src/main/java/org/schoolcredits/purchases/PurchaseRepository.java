@@ -68,9 +68,29 @@ public class PurchaseRepository {
                 to.code(), paymentIntentId, now, p.schoolId(), p.id(), codes) == 1;
     }
 
+    /** Adds a reason to the purchase's flags, keeping those before. */
     void flag(Purchase p, String reason, Instant now) {
-        db.update("update purchase set flag_reason = ?, updated_at = ? where school_id = ? and purchase_id = ?",
-                reason, now, p.schoolId(), p.id());
+        db.update("update purchase set flag_reasons = flag_reasons || ?::text, updated_at = ? where school_id = ?"
+                + " and purchase_id = ?", reason, now, p.schoolId(), p.id());
+    }
+
+    /** The purchases paid by this payment intent (one, unless Stripe reused it), locked until commit. */
+    List<Purchase> lockByPaymentIntent(String paymentIntentId) {
+        return db.list("select * from purchase where payment_intent_id = ? order by school_id, purchase_id for update",
+                PurchaseRepository::purchase, paymentIntentId);
+    }
+
+    /** Locks the purchase until commit and reads it as it is now. */
+    Purchase lock(Purchase p) {
+        return db.one("select * from purchase where school_id = ? and purchase_id = ? for update",
+                PurchaseRepository::purchase, p.schoolId(), p.id()).orElseThrow();
+    }
+
+    /** Records what refunds and disputes took back and left owed, and the status that follows. */
+    void recordReversal(Purchase p, Purchase.Status status, Credits takenBack, Credits owed, Instant now) {
+        db.update("update purchase set status = ?, taken_back = ?, owed = ?, updated_at = ? where school_id = ?"
+                        + " and purchase_id = ?", status.code(), takenBack.millis(), owed.millis(), now, p.schoolId(),
+                p.id());
     }
 
     void recordReceipt(Purchase p, String receiptUrl) {
@@ -84,12 +104,18 @@ public class PurchaseRepository {
                 PurchaseRepository::purchase, schoolId, limit);
     }
 
-    /** Purchases of every school, newest first; a null filter matches all. */
-    public List<Purchase> list(Purchase.Status status, Boolean flagged, int limit) {
+    /**
+     * Purchases of every school, newest first (then by id, descending); a null filter matches all;
+     * {@code after}, when given, is the last purchase of the previous page.
+     */
+    public List<Purchase> list(Purchase.Status status, Boolean flagged, Purchase after, int limit) {
+        String code = status == null ? null : status.code();
         return db.list("select * from purchase where (?::text is null or status = ?)"
-                        + " and (?::boolean is null or (flag_reason is not null) = ?)"
-                        + " order by created_at desc, purchase_id limit ?", PurchaseRepository::purchase,
-                status == null ? null : status.code(), status == null ? null : status.code(), flagged, flagged, limit);
+                        + " and (?::boolean is null or (cardinality(flag_reasons) > 0) = ?)"
+                        + " and (?::timestamptz is null or (created_at, purchase_id) < (?, ?))"
+                        + " order by created_at desc, purchase_id desc limit ?", PurchaseRepository::purchase,
+                code, code, flagged, flagged, after == null ? null : after.createdAt(),
+                after == null ? null : after.createdAt(), after == null ? null : after.id(), limit);
     }
 
     private static Purchase purchase(ResultSet rs) throws SQLException {
@@ -98,7 +124,8 @@ public class PurchaseRepository {
                 new Credits(rs.getLong("credits")), new Money(rs.getLong("pence")),
                 Purchase.Method.ofCode(rs.getString("method")), Purchase.Status.ofCode(rs.getString("status")),
                 rs.getString("checkout_session_id"), rs.getString("checkout_url"), rs.getString("payment_intent_id"),
-                rs.getString("receipt_url"), rs.getString("flag_reason"),
-                new Actor(rs.getString("created_by_id"), rs.getString("created_by_name")), Jdbc.instant(rs, "created_at"));
+                rs.getString("receipt_url"), List.of((String[]) rs.getArray("flag_reasons").getArray()),
+                new Actor(rs.getString("created_by_id"), rs.getString("created_by_name")), Jdbc.instant(rs, "created_at"),
+                new Credits(rs.getLong("taken_back")), new Credits(rs.getLong("owed")));
     }
 }

@@ -9,10 +9,14 @@ import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.schoolcredits.links.HostLinks;
+import org.schoolcredits.storage.PublicUrl;
 
 /**
- * How purchases are paid, from configuration. Without a Stripe secret key the checkout is
- * simulated, and then a webhook secret that is not configured is a random one per start.
+ * How purchases are paid, from configuration. Card payments go to Stripe when a Stripe secret key
+ * is set; without one they go to the simulated checkout only when {@code credits.simulated-payments}
+ * ({@code CREDITS_SIMULATED_PAYMENTS}) says so, and otherwise a card purchase is refused (fail
+ * closed: nothing that looks like money moves by default). A webhook secret that is not configured
+ * is a random one per start for the simulated checkout, and none (every event refused) for Stripe.
  * Secrets are never logged.
  */
 @ApplicationScoped
@@ -22,6 +26,7 @@ public class PurchaseSettings {
 
     private String publicUrl;
     private Optional<String> stripeSecretKey;
+    private boolean simulated;
     private String webhookSecret;
     private Optional<String> stripeApiBase;
     private List<String> paymentMethods;
@@ -38,8 +43,9 @@ public class PurchaseSettings {
 
     @Inject
     public PurchaseSettings(
-            @ConfigProperty(name = "credits.public.url", defaultValue = "http://localhost:8080") String publicUrl,
+            PublicUrl publicUrl,
             @ConfigProperty(name = "stripe.secret.key") Optional<String> stripeSecretKey,
+            @ConfigProperty(name = "credits.simulated-payments", defaultValue = "false") boolean simulatedPayments,
             @ConfigProperty(name = "stripe.webhook.secret") Optional<String> webhookSecret,
             @ConfigProperty(name = "stripe.api.base") Optional<String> stripeApiBase,
             @ConfigProperty(name = "credits.stripe.payment-methods", defaultValue = "card,bacs_debit")
@@ -50,15 +56,31 @@ public class PurchaseSettings {
             @ConfigProperty(name = "credits.cheque.instructions", defaultValue = "Make the cheque payable to School"
                     + " Credits Ltd, write {reference} on the back and post it to School Credits Ltd, Finance.")
             String chequeInstructions) {
+        this(publicUrl.url(), stripeSecretKey, simulatedPayments, webhookSecret, stripeApiBase, paymentMethods,
+                bacsInstructions, chequeInstructions);
+    }
+
+    public PurchaseSettings(String publicUrl, Optional<String> stripeSecretKey, boolean simulatedPayments,
+                            Optional<String> webhookSecret, Optional<String> stripeApiBase, List<String> paymentMethods,
+                            String bacsInstructions, String chequeInstructions) {
         this.publicUrl = publicUrl.replaceAll("/+$", "");
         this.stripeSecretKey = stripeSecretKey.filter(key -> !key.isBlank());
+        this.simulated = this.stripeSecretKey.isEmpty() && simulatedPayments;
         this.stripeApiBase = stripeApiBase.filter(base -> !base.isBlank());
         this.paymentMethods = List.copyOf(paymentMethods);
         this.bacsInstructions = bacsInstructions;
         this.chequeInstructions = chequeInstructions;
+        if (this.stripeSecretKey.isPresent() && simulatedPayments) {
+            LOG.warning("School Credits: STRIPE_SECRET_KEY is set, so CREDITS_SIMULATED_PAYMENTS is ignored");
+        }
+        if (cardRefusal() != null) {
+            LOG.warning("School Credits: " + cardRefusal());
+        }
         this.webhookSecret = webhookSecret.filter(secret -> !secret.isBlank()).orElseGet(() -> {
-            if (this.stripeSecretKey.isPresent()) {
-                LOG.warning("School Credits: STRIPE_WEBHOOK_SECRET is not set, so every Stripe event is refused");
+            if (!simulated) {
+                if (this.stripeSecretKey.isPresent()) {
+                    LOG.warning("School Credits: STRIPE_WEBHOOK_SECRET is not set, so every Stripe event is refused");
+                }
                 return null;
             }
             byte[] random = new byte[32];
@@ -72,9 +94,20 @@ public class PurchaseSettings {
         return publicUrl;
     }
 
-    /** Whether card payments go to Stripe; otherwise the checkout is simulated. */
+    /** Whether card payments go to Stripe. */
     public boolean stripeLive() {
         return stripeSecretKey.isPresent();
+    }
+
+    /** Whether card payments go to the simulated checkout: no Stripe key, and the simulation allowed. */
+    public boolean simulated() {
+        return simulated;
+    }
+
+    /** Why card payments are refused, for the 503 and the readiness check; null when they can be taken. */
+    public String cardRefusal() {
+        return stripeLive() || simulated ? null : "card payments are not configured: set STRIPE_SECRET_KEY (and"
+                + " STRIPE_WEBHOOK_SECRET), or CREDITS_SIMULATED_PAYMENTS=true for a demo's fake payments";
     }
 
     Optional<String> stripeSecretKey() {

@@ -14,6 +14,7 @@ import org.schoolcredits.catalog.CreditPackage;
 import org.schoolcredits.catalog.Packages;
 import org.schoolcredits.host.Caller;
 import org.schoolcredits.ledger.Actor;
+import org.schoolcredits.ledger.Credits;
 import org.schoolcredits.ledger.CreditsClock;
 import org.schoolcredits.ledger.Grant;
 import org.schoolcredits.ledger.Ledger;
@@ -70,10 +71,14 @@ public class Purchases {
         CreditPackage pack = packages.find(packageId).orElseThrow(() -> new CreditsException(
                 ProblemCode.UNKNOWN_PACKAGE, "There is no package '" + packageId + "'", Map.of("field", "packageId")));
         Purchase.Method how = method(method);
+        if (how == Purchase.Method.CARD && settings.cardRefusal() != null) {
+            throw new CreditsException(ProblemCode.PAYMENTS_NOT_CONFIGURED, "Card payments are not available: "
+                    + "the platform has not configured a payment provider. Pay by BACS transfer or cheque instead.");
+        }
         Purchase purchase = new Purchase(caller.schoolId(), UUID.randomUUID(), pack.id(), pack.creditType(),
                 pack.credits(), pack.price(), how,
                 how == Purchase.Method.CARD ? Purchase.Status.AWAITING_PAYMENT : Purchase.Status.PENDING,
-                null, null, null, null, null, Actor.of(caller), clock.now());
+                null, null, null, null, List.of(), Actor.of(caller), clock.now(), Credits.ZERO, Credits.ZERO);
         purchases.insert(purchase);
         if (how == Purchase.Method.CARD) {
             CheckoutSession session = settings.stripeLive() ? stripe.openSession(purchase)
@@ -99,6 +104,11 @@ public class Purchases {
         return receipt.isPresent() ? purchases.find(schoolId, id) : found;
     }
 
+    /** A purchase of any school, for platform finance. */
+    public Optional<Purchase> find(UUID id) {
+        return purchases.find(id);
+    }
+
     /** The school's latest purchases, newest first, {@value #RECENT} at most. */
     public List<Purchase> recent(String schoolId) {
         return purchases.ofSchool(schoolId, RECENT);
@@ -106,7 +116,12 @@ public class Purchases {
 
     /** Purchases of every school, newest first, for platform finance; a null filter matches all. */
     public List<Purchase> list(Purchase.Status status, Boolean flagged) {
-        return purchases.list(status, flagged, 500);
+        return list(status, flagged, null, 500);
+    }
+
+    /** A page of {@link #list}: those after {@code after} (the last of the previous page), at most {@code limit}. */
+    public List<Purchase> list(Purchase.Status status, Boolean flagged, Purchase after, int limit) {
+        return purchases.list(status, flagged, after, limit);
     }
 
     /**

@@ -26,7 +26,8 @@ import org.schoolcredits.problem.CreditsException;
 import org.schoolcredits.problem.ProblemCode;
 
 /**
- * Stands in for Stripe Checkout when no Stripe key is set: a session of its own, and on "pay"
+ * Stands in for Stripe Checkout when no Stripe key is set and {@code credits.simulated-payments}
+ * allows it (in the demo): a session of its own, and on "pay"
  * or "fail" the Stripe-shaped events Stripe would send, signed with the webhook secret and
  * posted over HTTP to the plugin's own webhook, so that the credits arrive by the real path.
  */
@@ -70,10 +71,13 @@ public class SimulatedCheckout {
         return new CheckoutSession(id, settings.publicUrl() + "/api/credits/checkout/" + id);
     }
 
-    /** The purchase of a simulated session; when Stripe is live there is none, as if the page did not exist. */
-    public Optional<Purchase> purchase(String sessionId) {
-        return settings.stripeLive() || !sessionId.startsWith(SESSION_PREFIX) ? Optional.empty()
-                : purchases.findBySession(sessionId);
+    /**
+     * The school's purchase of a simulated session; when the checkout is not simulated there is
+     * none, as if the page did not exist, and another school's is none either.
+     */
+    public Optional<Purchase> purchase(String schoolId, String sessionId) {
+        return !settings.simulated() || !sessionId.startsWith(SESSION_PREFIX) ? Optional.empty()
+                : purchases.findBySession(sessionId).filter(p -> p.schoolId().equals(schoolId));
     }
 
     /** The events Stripe would send for this ending, in the order it would send them. */

@@ -5,6 +5,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
@@ -22,14 +23,15 @@ import org.schoolcredits.storage.Jdbc;
  * Applies verified Stripe events to purchases, each Checkout Session at most once whatever the
  * number, order or concurrency of deliveries: the event id is claimed by an insert, and the
  * purchase moves by a conditional update, in the same transaction as the credit. An event whose
- * amount or currency disagrees with the purchase credits nothing and flags it for review.
+ * amount or currency disagrees with the purchase credits nothing and flags it for review. Refund
+ * and dispute events go to {@link PaymentReversals}.
  */
 @ApplicationScoped
 public class StripeEvents {
 
     /** What an event did. */
     public enum Outcome {
-        APPLIED, UNCHANGED, IGNORED, UNKNOWN_SESSION, FLAGGED, DUPLICATE;
+        APPLIED, UNCHANGED, IGNORED, UNKNOWN_SESSION, UNKNOWN_PAYMENT, FLAGGED, DUPLICATE;
 
         public String code() {
             return name().toLowerCase(Locale.ROOT);
@@ -43,18 +45,20 @@ public class StripeEvents {
     private Ledger ledger;
     private CreditsClock clock;
     private Consumer<PaymentNotice> notices;
+    private PaymentReversals reversals;
 
     protected StripeEvents() {
     }
 
     @Inject
     public StripeEvents(Jdbc db, PurchaseRepository purchases, Ledger ledger, CreditsClock clock,
-                        Event<PaymentNotice> notices) {
-        this(db, purchases, ledger, clock, notices::fire);
+                        Event<PaymentNotice> notices, PaymentReversals reversals) {
+        this(db, purchases, ledger, clock, notices::fire, reversals);
     }
 
     public StripeEvents(Jdbc db, PurchaseRepository purchases, Ledger ledger, CreditsClock clock,
-                        Consumer<PaymentNotice> notices) {
+                        Consumer<PaymentNotice> notices, PaymentReversals reversals) {
+        this.reversals = reversals;
         this.db = db;
         this.purchases = purchases;
         this.ledger = ledger;
@@ -72,11 +76,21 @@ public class StripeEvents {
         if (!first) {
             return Outcome.DUPLICATE;
         }
-        Purchase purchase = event.kind() == Kind.OTHER ? null
-                : purchases.findBySession(event.sessionId()).orElse(null);
-        Outcome outcome = event.kind() == Kind.OTHER ? Outcome.IGNORED
-                : purchase == null ? Outcome.UNKNOWN_SESSION
-                : apply(event, purchase, now);
+        Purchase purchase;
+        Outcome outcome;
+        if (event.kind() == Kind.OTHER) {
+            purchase = null;
+            outcome = Outcome.IGNORED;
+        } else if (event.change() != null) {
+            List<Purchase> changed = reversals.apply(event);
+            purchase = changed.isEmpty() ? purchases.lockByPaymentIntent(event.paymentIntentId()).stream()
+                    .findFirst().orElse(null) : changed.get(0);
+            outcome = purchase == null ? Outcome.UNKNOWN_PAYMENT
+                    : changed.isEmpty() ? Outcome.UNCHANGED : Outcome.APPLIED;
+        } else {
+            purchase = purchases.findBySession(event.sessionId()).orElse(null);
+            outcome = purchase == null ? Outcome.UNKNOWN_SESSION : apply(event, purchase, now);
+        }
         db.update("update stripe_event set outcome = ?, school_id = ?, purchase_id = ? where event_id = ?",
                 outcome.code(), purchase == null ? null : purchase.schoolId(), purchase == null ? null : purchase.id(),
                 event.id());
@@ -92,6 +106,9 @@ public class StripeEvents {
             return Outcome.FLAGGED;
         }
         String paymentIntent = event.paymentIntentId();
+        if (paymentIntent != null) {
+            reversals.lockPayment(paymentIntent); // before the purchase, as a refund or dispute event locks them
+        }
         boolean changed = switch (event.kind()) {
             case COMPLETED -> {
                 boolean paid = event.paymentStatus() == CheckoutEvent.PaymentStatus.PAID;
@@ -113,10 +130,12 @@ public class StripeEvents {
                 yield failed;
             }
             case EXPIRED -> purchases.transition(purchase, Status.CANCELLED, null, now, Status.AWAITING_PAYMENT);
-            case OTHER -> false;
+            case REFUNDED, DISPUTE_CREATED, DISPUTE_CLOSED, OTHER -> false;
         };
         if (changed) {
             notify(purchase, event);
+            // a refund or dispute of this payment may have come before it was paid
+            reversals.settle(purchases.find(purchase.schoolId(), purchase.id()).orElseThrow(), event.id());
         }
         return changed ? Outcome.APPLIED : Outcome.UNCHANGED;
     }

@@ -5,6 +5,7 @@ import com.stripe.exception.EventDataObjectDeserializationException;
 import com.stripe.exception.SignatureVerificationException;
 import com.stripe.exception.StripeException;
 import com.stripe.model.Charge;
+import com.stripe.model.Dispute;
 import com.stripe.model.Event;
 import com.stripe.model.StripeObject;
 import com.stripe.model.checkout.Session;
@@ -113,12 +114,36 @@ public class StripeGateway {
         CheckoutEvent.Kind kind = CheckoutEvent.Kind.of(event.getType());
         if (kind == CheckoutEvent.Kind.OTHER) {
             return new CheckoutEvent(event.getId(), event.getType(), event.getApiVersion(), payload, kind, null,
-                    CheckoutEvent.PaymentStatus.UNKNOWN, null, null, null);
+                    CheckoutEvent.PaymentStatus.UNKNOWN, null, null, null, null);
         }
-        Session session = session(event);
-        return new CheckoutEvent(event.getId(), event.getType(), event.getApiVersion(), payload, kind, session.getId(),
-                CheckoutEvent.PaymentStatus.of(session.getPaymentStatus()), session.getAmountTotal(),
-                session.getCurrency(), session.getPaymentIntent());
+        StripeObject object = object(event);
+        if (kind.aboutSession()) {
+            Session session = as(Session.class, object, event);
+            return new CheckoutEvent(event.getId(), event.getType(), event.getApiVersion(), payload, kind,
+                    session.getId(), CheckoutEvent.PaymentStatus.of(session.getPaymentStatus()),
+                    session.getAmountTotal(), session.getCurrency(), session.getPaymentIntent(), null);
+        }
+        if (kind == CheckoutEvent.Kind.REFUNDED) {
+            Charge charge = as(Charge.class, object, event);
+            return paymentChange(event, payload, kind, charge.getPaymentIntent(), charge.getCurrency(),
+                    new CheckoutEvent.PaymentChange(charge.getAmountRefunded() == null ? 0 : charge.getAmountRefunded(),
+                            null, null, 0, false));
+        }
+        Dispute dispute = as(Dispute.class, object, event);
+        return paymentChange(event, payload, kind, dispute.getPaymentIntent(), dispute.getCurrency(),
+                new CheckoutEvent.PaymentChange(null, dispute.getId(), dispute.getStatus(),
+                        dispute.getAmount() == null ? 0 : dispute.getAmount(),
+                        kind == CheckoutEvent.Kind.DISPUTE_CLOSED));
+    }
+
+    private static CheckoutEvent paymentChange(Event event, String payload, CheckoutEvent.Kind kind,
+                                               String paymentIntent, String currency,
+                                               CheckoutEvent.PaymentChange change) {
+        if (paymentIntent == null || paymentIntent.isBlank()) {
+            throw invalidEvent("The " + event.getType() + " event " + event.getId() + " names no payment intent");
+        }
+        return new CheckoutEvent(event.getId(), event.getType(), event.getApiVersion(), payload, kind, null,
+                CheckoutEvent.PaymentStatus.UNKNOWN, null, currency, paymentIntent, change);
     }
 
     /** The receipt of a paid payment, where Stripe has one. */
@@ -138,22 +163,30 @@ public class StripeGateway {
     }
 
     /**
-     * The event's Checkout Session. {@code getObject()} is empty when the event's API version is of
-     * another release family than this library's; the fields read here are the same in all of them.
+     * The event's object. {@code getObject()} is empty when the event's API version is of another
+     * release family than this library's; the fields read here are the same in all of them.
      */
-    private static Session session(Event event) {
-        StripeObject object;
+    private static StripeObject object(Event event) {
         try {
-            object = event.getDataObjectDeserializer().getObject().isPresent()
+            return event.getDataObjectDeserializer().getObject().isPresent()
                     ? event.getDataObjectDeserializer().getObject().get()
                     : event.getDataObjectDeserializer().deserializeUnsafe();
-        } catch (EventDataObjectDeserializationException e) {
-            throw new IllegalStateException("Stripe event " + event.getId() + " could not be read", e);
+        } catch (EventDataObjectDeserializationException | RuntimeException e) {
+            throw invalidEvent("The " + event.getType() + " event " + event.getId() + " has no readable object");
         }
-        if (object instanceof Session session) {
-            return session;
+    }
+
+    /** The event's object as the type its event type promises; a signed event that breaks that promise is a 400. */
+    private static <T> T as(Class<T> type, StripeObject object, Event event) {
+        if (type.isInstance(object)) {
+            return type.cast(object);
         }
-        throw new IllegalStateException("Stripe event " + event.getId() + " is not about a Checkout Session");
+        throw invalidEvent("The " + event.getType() + " event " + event.getId() + " is not about a "
+                + type.getSimpleName());
+    }
+
+    private static CreditsException invalidEvent(String detail) {
+        return new CreditsException(ProblemCode.STRIPE_EVENT_INVALID, detail);
     }
 
     private static long signedAt(String header) {

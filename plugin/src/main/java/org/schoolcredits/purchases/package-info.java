@@ -1,7 +1,8 @@
 /**
- * Buying credit packages: by card through Stripe Checkout (or its simulated stand-in when no
- * Stripe key is set), credited only by the signed webhook, once per Checkout Session; by BACS
- * transfer or cheque, pending until platform finance clears it. Only {@link
- * org.schoolcredits.purchases.StripeGateway} speaks to Stripe.
+ * Buying credit packages: by card through Stripe Checkout (or, only when explicitly allowed, its
+ * simulated stand-in), credited only by the signed webhook, once per Checkout Session; by BACS
+ * transfer or cheque, pending until platform finance clears it. Refunds and disputes of a card
+ * payment take its credits back ({@link org.schoolcredits.purchases.PaymentReversals}). Only
+ * {@link org.schoolcredits.purchases.StripeGateway} speaks to Stripe.
  */
 package org.schoolcredits.purchases;

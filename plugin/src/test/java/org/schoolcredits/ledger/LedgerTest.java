@@ -374,6 +374,16 @@ class LedgerTest {
     }
 
     @Test
+    @DisplayName("an adjustment keeps its reason whether it adds or takes credits")
+    void adjustmentReasons() {
+        db.run(() -> ledger.adjust(SCHOOL, CreditType.CONNECT, Credits.of(3), "goodwill for the outage", STAFF));
+        db.run(() -> ledger.adjust(SCHOOL, CreditType.CONNECT, Credits.of(-1), "typo in the last one", STAFF));
+        assertEquals(java.util.List.of("typo in the last one", "goodwill for the outage"), db.jdbc().list(
+                "select reason from entry where school_id = ? and kind = 'adjustment' order by entry_id desc",
+                rs -> rs.getString(1), SCHOOL));
+    }
+
+    @Test
     @DisplayName("the database refuses to change or delete an entry")
     void entriesAreAppendOnly() {
         buy(SCHOOL, CreditType.CONNECT, 5);

@@ -10,12 +10,14 @@ import org.schoolcredits.TestClock;
 import org.schoolcredits.TestConfig;
 import org.schoolcredits.TestDatabase;
 import org.schoolcredits.alerts.PaymentNotice;
+import org.schoolcredits.alerts.PaymentReversed;
 import org.schoolcredits.catalog.Packages;
 import org.schoolcredits.host.Caller;
 import org.schoolcredits.host.CreditType;
 import org.schoolcredits.ledger.Balance;
 import org.schoolcredits.ledger.Ledger;
 import org.schoolcredits.ledger.Reconciliation;
+import org.schoolcredits.ledger.Reversals;
 
 /**
  * The purchases capability wired by hand on a fresh database, with the checkout simulated
@@ -37,23 +39,34 @@ final class Fixture {
     final StripeGateway stripe;
     final SimulatedCheckout simulated;
     final Purchases purchases;
+    final PaymentReversals reversals;
     final StripeEvents events;
+    /** What platform finance was told of refunds and disputes, in order. */
+    final List<PaymentReversed> reversed = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** What the school admins were told, in order. */
     final List<PaymentNotice> notices = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     Fixture() {
-        this(null, null);
+        this(null, null, true);
     }
 
     Fixture(String stripeKey, String stripeApiBase) {
-        settings = new PurchaseSettings("http://localhost:8080/", Optional.ofNullable(stripeKey), Optional.of(SECRET),
+        this(stripeKey, stripeApiBase, true);
+    }
+
+    /** With {@code simulatedPayments} false and no Stripe key, card payments are not configured. */
+    Fixture(String stripeKey, String stripeApiBase, boolean simulatedPayments) {
+        settings = new PurchaseSettings("http://localhost:8080/", Optional.ofNullable(stripeKey), simulatedPayments,
+                Optional.of(SECRET),
                 Optional.ofNullable(stripeApiBase), List.of("card", "bacs_debit"),
                 "Bank transfer, reference {reference}", "Cheque payable to School Credits Ltd, {reference} on the back");
         stripe = new StripeGateway(settings);
         simulated = new SimulatedCheckout(settings, repository);
         purchases = new Purchases(repository, ledger, new Packages(TestConfig.empty()), clock, settings, stripe, simulated,
                 notices::add);
-        events = new StripeEvents(db.jdbc(), repository, ledger, clock, notices::add);
+        reversals = new PaymentReversals(db.jdbc(), repository, new Reversals(db.jdbc(), clock, change -> { }), clock,
+                reversed::add);
+        events = new StripeEvents(db.jdbc(), repository, ledger, clock, notices::add, reversals);
         db.run(() -> {
             ledger.provision("oakwood");
             ledger.provision("riverside");

@@ -56,9 +56,34 @@ class PurchasesTest {
         assertEquals(Credits.of(100), purchase.credits());
         assertTrue(purchase.checkoutSessionId().startsWith(SimulatedCheckout.SESSION_PREFIX));
         assertEquals("http://localhost:8080/api/credits/checkout/" + purchase.checkoutSessionId(), purchase.checkoutUrl());
-        assertEquals(purchase.id(), f.simulated.purchase(purchase.checkoutSessionId()).orElseThrow().id());
+        assertEquals(purchase.id(), f.simulated.purchase("oakwood", purchase.checkoutSessionId()).orElseThrow().id());
         assertNull(f.purchases.instructions(purchase));
         assertEquals(Balance.EMPTY, f.balance(CreditType.CONNECT));
+    }
+
+    @Test
+    @DisplayName("with neither a Stripe key nor simulated payments a card purchase answers 503"
+            + " payments_not_configured and records nothing, while BACS still works")
+    void cardPaymentsNotConfigured() {
+        Fixture closed = new Fixture(null, null, false);
+        CreditsException e = assertThrows(CreditsException.class,
+                () -> closed.db.run(() -> closed.purchases.create(ADMIN, "connect-medium", "card")));
+        assertEquals(ProblemCode.PAYMENTS_NOT_CONFIGURED, e.code());
+        assertEquals(503, e.code().status());
+        assertEquals(List.of(), closed.purchases.list(null, null));
+        assertEquals(Purchase.Status.PENDING, closed.buy(ADMIN, "learner-10", "bacs").status());
+        assertTrue(closed.settings.cardRefusal().contains("CREDITS_SIMULATED_PAYMENTS"));
+        assertNull(f.settings.cardRefusal(), "simulated payments allowed");
+        closed.assertReconciled();
+    }
+
+    @Test
+    @DisplayName("the simulated checkout exists only for the buying school, and not at all once simulation is off")
+    void simulatedCheckoutOfItsSchoolOnly() {
+        Purchase purchase = f.buy(ADMIN, "connect-medium", "card");
+        assertTrue(f.simulated.purchase("riverside", purchase.checkoutSessionId()).isEmpty());
+        SimulatedCheckout off = new SimulatedCheckout(new Fixture(null, null, false).settings, f.repository);
+        assertTrue(off.purchase("oakwood", purchase.checkoutSessionId()).isEmpty());
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.schoolcredits.purchases;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.schoolcredits.purchases.Fixture.ADMIN;
 import static org.schoolcredits.purchases.Fixture.sessionEvent;
 
@@ -140,7 +141,8 @@ class StripeEventsTest {
     }
 
     @Test
-    @DisplayName("an event whose amount or currency disagrees credits nothing and flags the purchase for review")
+    @DisplayName("an event whose amount or currency disagrees credits nothing and flags the purchase for review,"
+            + " keeping every reason")
     void mismatch() {
         Purchase purchase = cardPurchase();
         assertEquals(Outcome.FLAGGED, f.deliver(sessionEvent("evt_cheap", "checkout.session.completed",
@@ -149,7 +151,9 @@ class StripeEventsTest {
                 SimulatedCheckout.API_VERSION, purchase, purchase.price().pence(), "eur", "paid")));
         Purchase flagged = f.reload(purchase);
         assertEquals(Purchase.Status.AWAITING_PAYMENT, flagged.status());
-        assertNotNull(flagged.flagReason());
+        assertEquals(2, flagged.flagReasons().size(), flagged.flagReasons()::toString);
+        assertTrue(flagged.flagReasons().get(0).contains("evt_cheap"), flagged.flagReasons()::toString);
+        assertTrue(flagged.flagReasons().get(1).contains("evt_euros"), flagged.flagReasons()::toString);
         assertEquals(List.of(flagged.id()), f.purchases.list(null, true).stream().map(Purchase::id).toList());
         assertEquals(Balance.EMPTY, connect());
     }
@@ -186,7 +190,7 @@ class StripeEventsTest {
                 .replace(purchase.checkoutSessionId(), "cs_test_someone_else");
         assertEquals(Outcome.UNKNOWN_SESSION, f.deliver(payload));
         assertEquals(Balance.EMPTY, connect());
-        assertNull(f.reload(purchase).flagReason());
+        assertEquals(List.of(), f.reload(purchase).flagReasons());
     }
 
     static <T> List<T> runAll(int times, Callable<T> task) throws Exception {

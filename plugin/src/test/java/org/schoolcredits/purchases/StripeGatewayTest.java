@@ -168,7 +168,7 @@ class StripeGatewayTest {
     @DisplayName("with Stripe live and no webhook secret configured, every event is refused as unavailable")
     void noWebhookSecret() {
         PurchaseSettings settings = new PurchaseSettings("http://localhost:8080", Optional.of("sk_test_key"),
-                Optional.empty(), Optional.of(stripeApi.baseUrl()), List.of("card"), "", "");
+                false, Optional.empty(), Optional.of(stripeApi.baseUrl()), List.of("card"), "", "");
         SignedEvent event = Fixture.sign(EVENT, now());
         CreditsException e = assertThrows(CreditsException.class,
                 () -> new StripeGateway(settings).verify(event.payload(), event.signature()));

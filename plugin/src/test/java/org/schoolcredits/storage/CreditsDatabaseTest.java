@@ -128,4 +128,13 @@ class CreditsDatabaseTest {
         assertEquals(new Balance(Credits.of(20), Credits.of(130), Credits.ZERO), ledger.balance("oakwood", CreditType.CONNECT));
         assertTrue(new Reconciliation(jdbc).run().ok(), () -> new Reconciliation(jdbc).run().mismatches().toString());
     }
+
+    /** How many of the plugin's migrations come after version {@code version}. */
+    static long migrationsAfter(int version) throws java.io.IOException {
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of("target", "classes", "META-INF", "credits",
+                "migrations"))) {
+            return files.map(f -> f.getFileName().toString())
+                    .filter(name -> Integer.parseInt(name.substring(1, name.indexOf("__"))) > version).count();
+        }
+    }
 }

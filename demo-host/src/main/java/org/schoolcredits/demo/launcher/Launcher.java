@@ -33,6 +33,7 @@ import java.util.stream.Stream;
  * ({@code $HOME/.school-credits-demo}), {@code DEMO_JAVA_OPTS} (JVM options of the Payara process),
  * {@code DEMO_MODE} and {@code DEMO_PASSWORD} (required when demo mode is off) and
  * {@code PAYARA_CLUSTER_NAME} (joins Payara into that cluster instead of running with {@code --nohazelcast}).
+ * {@code CREDITS_SIMULATED_PAYMENTS} defaults to {@code DEMO_MODE} (on): the demo's card payments are simulated.
  * One launcher at a time may use a data directory; leftovers of a killed launcher there are stopped at start.
  */
 public final class Launcher {
@@ -128,6 +129,7 @@ public final class Launcher {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(splitOptions(env("DEMO_JAVA_OPTS", DEFAULT_JAVA_OPTS)));
+        command.add("-Dcredits.simulated-payments=" + simulatedPayments());
         command.addAll(List.of("-jar", payaraJar.toString(),
                 "--deploy", war.toString(), "--contextroot", "/", "--port", Integer.toString(port)));
         String clusterName = env("PAYARA_CLUSTER_NAME", null);
@@ -295,6 +297,20 @@ public final class Launcher {
 
     private static List<String> splitOptions(String options) {
         return Arrays.asList(options.trim().split("\\s+"));
+    }
+
+    /**
+     * Whether the plugin may simulate card payments: as {@code CREDITS_SIMULATED_PAYMENTS} says, or
+     * else in demo mode ({@code DEMO_MODE}, on unless {@code false}) only. Passed to the Payara child as
+     * a system property, which wins over its environment; the plugin knows nothing of demo mode.
+     */
+    static boolean simulatedPayments() {
+        return isTrue(env("CREDITS_SIMULATED_PAYMENTS", env("DEMO_MODE", "true")));
+    }
+
+    /** As MicroProfile Config reads a boolean: {@code true}, {@code 1}, {@code yes}, {@code y} or {@code on}. */
+    private static boolean isTrue(String value) {
+        return List.of("true", "1", "yes", "y", "on").contains(value.strip().toLowerCase(java.util.Locale.ROOT));
     }
 
     /** The environment variable, or {@code defaultValue} when it is unset or blank. */
