@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.schoolcredits.host.CreditType;
 import org.schoolcredits.host.Feature;
 import org.schoolcredits.host.InsufficientCreditsException;
@@ -21,7 +20,6 @@ import org.schoolcredits.links.HostLinks;
 import org.schoolcredits.problem.CreditsException;
 import org.schoolcredits.problem.ProblemCode;
 import org.schoolcredits.storage.Jdbc;
-import org.schoolcredits.storage.PublicUrl;
 
 /**
  * The only writer of credits. Every method runs inside the caller's transaction and keeps the
@@ -45,26 +43,25 @@ public class Ledger {
 
     private Jdbc db;
     private CreditsClock clock;
-    private String publicUrl;
+    private HostLinks links;
     private Consumer<BalanceChanged> changes;
-
-    /** The host's credits page, under the public URL. */
-    @Inject
-    @ConfigProperty(name = HostLinks.CREDITS_PATH_SETTING, defaultValue = HostLinks.CREDITS_PAGE)
-    String creditsPath = HostLinks.CREDITS_PAGE;
 
     protected Ledger() {
     }
 
     @Inject
-    public Ledger(Jdbc db, CreditsClock clock, PublicUrl publicUrl, Event<BalanceChanged> changes) {
-        this(db, clock, publicUrl.url(), changes::fire);
+    public Ledger(Jdbc db, CreditsClock clock, HostLinks links, Event<BalanceChanged> changes) {
+        this(db, clock, links, changes::fire);
     }
 
     public Ledger(Jdbc db, CreditsClock clock, String publicUrl, Consumer<BalanceChanged> changes) {
+        this(db, clock, new HostLinks(publicUrl, null), changes);
+    }
+
+    private Ledger(Jdbc db, CreditsClock clock, HostLinks links, Consumer<BalanceChanged> changes) {
         this.db = db;
         this.clock = clock;
-        this.publicUrl = publicUrl;
+        this.links = links;
         this.changes = changes;
     }
 
@@ -75,7 +72,7 @@ public class Ledger {
 
     /** Where a school tops up: the host's credits page. */
     public String topUpUrl() {
-        return new HostLinks(publicUrl, creditsPath).creditsPage();
+        return links.creditsPage();
     }
 
     // ---- schools

@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.schoolcredits.links.HostLinks;
-import org.schoolcredits.storage.PublicUrl;
 
 /**
  * How purchases are paid, from configuration. Card payments go to Stripe when a Stripe secret key
@@ -24,7 +23,7 @@ public class PurchaseSettings {
 
     private static final Logger LOG = Logger.getLogger(PurchaseSettings.class.getName());
 
-    private String publicUrl;
+    private HostLinks links;
     private Optional<String> stripeSecretKey;
     private boolean simulated;
     private String webhookSecret;
@@ -33,17 +32,12 @@ public class PurchaseSettings {
     private String bacsInstructions;
     private String chequeInstructions;
 
-    /** The host's credits page, under the public URL. */
-    @Inject
-    @ConfigProperty(name = HostLinks.CREDITS_PATH_SETTING, defaultValue = HostLinks.CREDITS_PAGE)
-    String creditsPath = HostLinks.CREDITS_PAGE;
-
     protected PurchaseSettings() {
     }
 
     @Inject
     public PurchaseSettings(
-            PublicUrl publicUrl,
+            HostLinks links,
             @ConfigProperty(name = "stripe.secret.key") Optional<String> stripeSecretKey,
             @ConfigProperty(name = "credits.simulated-payments", defaultValue = "false") boolean simulatedPayments,
             @ConfigProperty(name = "stripe.webhook.secret") Optional<String> webhookSecret,
@@ -56,14 +50,7 @@ public class PurchaseSettings {
             @ConfigProperty(name = "credits.cheque.instructions", defaultValue = "Make the cheque payable to School"
                     + " Credits Ltd, write {reference} on the back and post it to School Credits Ltd, Finance.")
             String chequeInstructions) {
-        this(publicUrl.url(), stripeSecretKey, simulatedPayments, webhookSecret, stripeApiBase, paymentMethods,
-                bacsInstructions, chequeInstructions);
-    }
-
-    public PurchaseSettings(String publicUrl, Optional<String> stripeSecretKey, boolean simulatedPayments,
-                            Optional<String> webhookSecret, Optional<String> stripeApiBase, List<String> paymentMethods,
-                            String bacsInstructions, String chequeInstructions) {
-        this.publicUrl = publicUrl.replaceAll("/+$", "");
+        this.links = links;
         this.stripeSecretKey = stripeSecretKey.filter(key -> !key.isBlank());
         this.simulated = this.stripeSecretKey.isEmpty() && simulatedPayments;
         this.stripeApiBase = stripeApiBase.filter(base -> !base.isBlank());
@@ -89,9 +76,16 @@ public class PurchaseSettings {
         });
     }
 
+    public PurchaseSettings(String publicUrl, Optional<String> stripeSecretKey, boolean simulatedPayments,
+                            Optional<String> webhookSecret, Optional<String> stripeApiBase, List<String> paymentMethods,
+                            String bacsInstructions, String chequeInstructions) {
+        this(new HostLinks(publicUrl, null), stripeSecretKey, simulatedPayments, webhookSecret, stripeApiBase,
+                paymentMethods, bacsInstructions, chequeInstructions);
+    }
+
     /** The address users reach the MIS at, without a trailing slash. */
     public String publicUrl() {
-        return publicUrl;
+        return links.publicUrl();
     }
 
     /** Whether card payments go to Stripe. */
@@ -130,7 +124,7 @@ public class PurchaseSettings {
 
     /** Where the buyer returns to after paying: the host's credits page. */
     String successUrl(Purchase purchase) {
-        return new HostLinks(publicUrl, creditsPath).creditsPage("purchase=" + purchase.id());
+        return links.creditsPage("purchase=" + purchase.id());
     }
 
     /** Where the buyer returns to after leaving Checkout without paying. */

@@ -4,15 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.schoolcredits.links.HostLinks;
 
 class TopUpUrlTest {
 
     @Test
     @DisplayName("the top-up link of a 402 and of e-mails is the host's credits page under its public URL")
     void hostsCreditsPage() {
-        Ledger ledger = new Ledger(null, null, "https://mis.example/mis/");
-        assertEquals("https://mis.example/mis/settings/credits", ledger.topUpUrl());
-        ledger.creditsPath = "/admin/credits";
-        assertEquals("https://mis.example/mis/admin/credits", ledger.topUpUrl());
+        assertEquals("https://mis.example/mis/settings/credits",
+                new Ledger(null, null, "https://mis.example/mis/").topUpUrl());
+        assertEquals("https://mis.example/mis/admin/credits",
+                new Ledger(null, null, new HostLinks("https://mis.example/mis/", "/admin/credits"), null).topUpUrl());
     }
 }

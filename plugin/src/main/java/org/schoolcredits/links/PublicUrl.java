@@ -1,4 +1,4 @@
-package org.schoolcredits.storage;
+package org.schoolcredits.links;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

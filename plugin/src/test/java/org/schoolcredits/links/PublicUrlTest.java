@@ -1,4 +1,4 @@
-package org.schoolcredits.storage;
+package org.schoolcredits.links;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
