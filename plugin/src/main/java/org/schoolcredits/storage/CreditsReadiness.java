@@ -1,11 +1,9 @@
 package org.schoolcredits.storage;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
-import javax.sql.DataSource;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -18,8 +16,8 @@ public class CreditsReadiness implements HealthCheck {
     @Inject
     CreditsDatabase database;
 
-    @Resource(lookup = CreditsDatabase.JNDI)
-    DataSource dataSource;
+    @Inject
+    Database db;
 
     @Override
     public HealthCheckResponse call() {
@@ -27,7 +25,7 @@ public class CreditsReadiness implements HealthCheck {
         if (!database.migrated()) {
             return response.down().withData("migrations", "failed: " + database.failure()).build();
         }
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = db.dataSource().getConnection()) {
             return response.status(c.isValid(2)).withData("migrations", "applied").build();
         } catch (SQLException e) {
             return response.down().withData("database", "unreachable").build();
