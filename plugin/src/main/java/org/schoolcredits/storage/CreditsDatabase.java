@@ -8,12 +8,6 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -21,8 +15,7 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationVersion;
 
 /**
- * Declares the plugin's own data source and applies its migrations when the application starts, on
- * the data source the plugin works on ({@link Database}: its own, or the host's).
+ * Declares the plugin's data source and applies its migrations when the application starts.
  * A migration that fails leaves the plugin DOWN: readiness says so and every plugin call
  * answers 503, rather than running on a half-migrated schema.
  */
@@ -54,7 +47,8 @@ public class CreditsDatabase {
     private static final Logger LOG = Logger.getLogger(CreditsDatabase.class.getName());
 
     @jakarta.inject.Inject
-    Database database;
+    @CreditsDataSource
+    DataSource dataSource;
 
     @jakarta.inject.Inject
     jakarta.enterprise.event.Event<SchemaMigrated> migrated;
@@ -64,33 +58,15 @@ public class CreditsDatabase {
     @PostConstruct
     void start() {
         try {
-            start(database.dataSource());
-        } catch (RuntimeException e) { // no data source at the configured name
-            down(e);
-        }
-    }
-
-    /** Migrates, then checks that the data source finds the plugin's tables; DOWN (with the reason) otherwise. */
-    void start(DataSource dataSource) {
-        try {
             int applied = migrate(dataSource);
-            List<String> astray = tablesFoundElsewhere(dataSource);
-            if (!astray.isEmpty()) {
-                throw new IllegalStateException("the data source's search path does not find the plugin's tables "
-                        + astray + " in schema " + SCHEMA + " first: put " + SCHEMA + " first on it, e.g. currentSchema="
-                        + SCHEMA + ",yours in its properties or URL");
-            }
+            SearchPath.check(dataSource);
             LOG.info(() -> "School Credits: database schema up to date (" + applied + " migration(s) applied)");
             migrated.fire(new SchemaMigrated());
         } catch (RuntimeException e) {
-            down(e);
+            failure = e.getMessage();
+            LOG.log(Level.SEVERE, "School Credits: database migration failed, the plugin is DOWN until it is fixed: "
+                    + e.getMessage(), e);
         }
-    }
-
-    private void down(RuntimeException e) {
-        failure = e.getMessage();
-        LOG.log(Level.SEVERE, "School Credits: the database is not ready, the plugin is DOWN until it is fixed: "
-                + e.getMessage(), e);
     }
 
     /** Applies the plugin's migrations; returns how many were applied now. */
@@ -111,26 +87,6 @@ public class CreditsDatabase {
                 .load()
                 .migrate()
                 .migrationsExecuted;
-    }
-
-    /**
-     * The plugin's tables that a statement on {@code dataSource} naming them unqualified would not find
-     * in schema {@value #SCHEMA} (a host's data source whose search path puts another schema with a
-     * table of the same name first, or lacks {@value #SCHEMA}); none when all is well.
-     */
-    static List<String> tablesFoundElsewhere(DataSource dataSource) {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("select t.relname from pg_class t join pg_namespace n on n.oid = t.relnamespace"
-                     + " where n.nspname = '" + SCHEMA + "' and t.relkind in ('r', 'p', 'v')"
-                     + " and to_regclass(quote_ident(t.relname))::oid is distinct from t.oid order by 1")) {
-            List<String> tables = new ArrayList<>();
-            while (rs.next()) {
-                tables.add(rs.getString(1));
-            }
-            return tables;
-        } catch (SQLException e) {
-            throw new Jdbc.DatabaseException(e);
-        }
     }
 
     /** Whether the migrations were applied; when not, why. */

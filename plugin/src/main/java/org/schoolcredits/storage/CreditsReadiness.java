@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
+import javax.sql.DataSource;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -17,7 +18,8 @@ public class CreditsReadiness implements HealthCheck {
     CreditsDatabase database;
 
     @Inject
-    Database db;
+    @CreditsDataSource
+    DataSource dataSource;
 
     @Override
     public HealthCheckResponse call() {
@@ -25,7 +27,7 @@ public class CreditsReadiness implements HealthCheck {
         if (!database.migrated()) {
             return response.down().withData("migrations", "failed: " + database.failure()).build();
         }
-        try (Connection c = db.dataSource().getConnection()) {
+        try (Connection c = dataSource.getConnection()) {
             return response.status(c.isValid(2)).withData("migrations", "applied").build();
         } catch (SQLException e) {
             return response.down().withData("database", "unreachable").build();

@@ -44,6 +44,12 @@ public class Database {
     }
 
     @Produces
+    @CreditsDataSource
+    DataSource produceDataSource() {
+        return dataSource();
+    }
+
+    @Produces
     Jdbc jdbc() {
         return new Jdbc(dataSource());
     }

@@ -37,47 +37,10 @@ class CreditsDatabaseTest {
             s.execute("update credits_schema_history set checksum = checksum + 1 where version = '2'");
         }
         CreditsDatabase database = new CreditsDatabase();
-        database.start(dataSource);
+        database.dataSource = dataSource;
+        database.start();
         assertFalse(database.migrated());
         assertTrue(database.failure().contains("checksum"), database.failure());
-    }
-
-    @Test
-    @DisplayName("on a host's data source whose search path finds a host table of the same name before the plugin's,"
-            + " the plugin is DOWN and names the tables and the fix")
-    void hostSearchPathHidingThePluginsTablesIsDown() throws Exception {
-        PGSimpleDataSource host = hostDataSource("mis," + CreditsDatabase.SCHEMA);
-        CreditsDatabase database = new CreditsDatabase();
-        database.start(host);
-        assertFalse(database.migrated());
-        assertTrue(database.failure().contains("[learner]"), database.failure());
-        assertTrue(database.failure().contains("currentSchema=credits,"), database.failure());
-    }
-
-    @Test
-    @DisplayName("on a host's data source with the plugin's schema first on its search path, the plugin migrates and"
-            + " runs beside the host's own tables")
-    void hostSearchPathWithThePluginsSchemaFirstRuns() throws Exception {
-        PGSimpleDataSource host = hostDataSource(CreditsDatabase.SCHEMA + ",mis");
-        CreditsDatabase.migrate(host);
-        assertEquals(List.of(), CreditsDatabase.tablesFoundElsewhere(host));
-        try (Connection c = host.getConnection(); Statement s = c.createStatement()) {
-            s.execute("insert into mis.learner values ('A123')");
-            s.execute("insert into school values ('oakwood', true, now())");
-        }
-        assertEquals(List.of("oakwood"), new Jdbc(host).list("select school_id from credits.school",
-                rs -> rs.getString(1)));
-    }
-
-    /** A new database with a host's table {@code mis.learner}, as its owner, the search path {@code searchPath}. */
-    private static PGSimpleDataSource hostDataSource(String searchPath) throws Exception {
-        PGSimpleDataSource host = TestDatabase.superuser(TestDatabase.createEmpty());
-        try (Connection c = host.getConnection(); Statement s = c.createStatement()) {
-            s.execute("create schema mis");
-            s.execute("create table mis.learner (upn text primary key)");
-        }
-        host.setCurrentSchema(searchPath);
-        return host;
     }
 
     @Test
