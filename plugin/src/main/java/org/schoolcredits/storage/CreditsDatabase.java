@@ -59,8 +59,8 @@ public class CreditsDatabase {
     void start() {
         try {
             int applied = migrate(dataSource);
-            SearchPath.check(dataSource);
             LOG.info(() -> "School Credits: database schema up to date (" + applied + " migration(s) applied)");
+            SearchPath.check(dataSource);
             migrated.fire(new SchemaMigrated());
         } catch (RuntimeException e) {
             failure = e.getMessage();
