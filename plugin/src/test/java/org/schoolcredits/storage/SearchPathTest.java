@@ -1,7 +1,7 @@
 package org.schoolcredits.storage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
@@ -16,15 +16,15 @@ import org.schoolcredits.TestDatabase;
 class SearchPathTest {
 
     @Test
-    @DisplayName("on a host's data source whose search path finds a host table of the same name before the plugin's,"
-            + " the plugin is DOWN and names the tables and the fix")
-    void hostTableFirstIsDown() throws Exception {
-        CreditsDatabase database = new CreditsDatabase();
-        database.dataSource = hostDataSource("mis," + CreditsDatabase.SCHEMA);
-        database.start();
-        assertFalse(database.migrated());
-        assertTrue(database.failure().contains("[learner]"), database.failure());
-        assertTrue(database.failure().contains("currentSchema=credits,"), database.failure());
+    @DisplayName("a host's data source whose search path finds a host table of the same name before the plugin's is"
+            + " refused at start-up (the plugin is then DOWN), naming the tables and the fix")
+    void hostTableFirstIsRefused() throws Exception {
+        PGSimpleDataSource host = hostDataSource("mis," + CreditsDatabase.SCHEMA);
+        CreditsDatabase.migrate(host);
+        assertEquals(List.of("learner"), SearchPath.tablesFoundElsewhere(host));
+        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> SearchPath.check(host));
+        assertTrue(refused.getMessage().contains("[learner]"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("currentSchema=credits,"), refused.getMessage());
     }
 
     @Test
@@ -33,6 +33,7 @@ class SearchPathTest {
     void pluginSchemaFirstRuns() throws Exception {
         PGSimpleDataSource host = hostDataSource(CreditsDatabase.SCHEMA + ",mis");
         CreditsDatabase.migrate(host);
+        SearchPath.check(host);
         assertEquals(List.of(), SearchPath.tablesFoundElsewhere(host));
         try (Connection c = host.getConnection(); Statement s = c.createStatement()) {
             s.execute("insert into mis.learner values ('A123')");
