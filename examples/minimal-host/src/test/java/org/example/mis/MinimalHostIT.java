@@ -134,9 +134,9 @@ class MinimalHostIT {
 
         HttpResponse<String> history = call(HEAD, "GET", "/mis/api/credits/history?feature=SMS", null);
         assertEquals(200, history.statusCode(), history.body());
-        List<String> statuses = json(history.body()).asJsonObject().getJsonArray("items").stream()
-                .map(item -> item.asJsonObject().getString("status")).sorted().toList();
-        assertEquals(List.of("refunded", "success"), statuses, history.body());
+        List<String> entries = json(history.body()).asJsonObject().getJsonArray("items").stream().map(JsonValue::asJsonObject)
+                .map(item -> item.getString("kind") + " " + item.getString("status")).sorted().toList();
+        assertEquals(List.of("refund success", "usage refunded", "usage success"), entries, history.body());
     }
 
     @Test
