@@ -43,14 +43,20 @@ public class Database {
         return name;
     }
 
+    /**
+     * Application scoped, so that beans get a proxy and the name is read at the first call, inside the
+     * application (Payara reads a WAR's own {@code microprofile-config.properties} only then, not while
+     * it injects a {@code @Startup} bean).
+     */
     @Produces
+    @ApplicationScoped
     @CreditsDataSource
     DataSource produceDataSource() {
         return dataSource();
     }
 
     @Produces
-    Jdbc jdbc() {
-        return new Jdbc(dataSource());
+    Jdbc jdbc(@CreditsDataSource DataSource dataSource) {
+        return new Jdbc(dataSource);
     }
 }
