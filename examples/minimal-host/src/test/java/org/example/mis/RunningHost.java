@@ -76,6 +76,9 @@ final class RunningHost implements AutoCloseable {
             if (!payara.isAlive()) {
                 throw new IllegalStateException("Payara Micro exited with " + payara.exitValue() + "; see " + log);
             }
+            if (Files.exists(log) && Files.readString(log).contains("Exception while loading the app")) {
+                throw new IllegalStateException("the WAR did not deploy; see " + log);
+            }
             try {
                 // MicroProfile Health is served at the server's root, whatever the WAR's context root
                 if (client.send(HttpRequest.newBuilder(URI.create(url("/health/ready"))).timeout(Duration.ofSeconds(5))
