@@ -1,7 +1,6 @@
 package org.schoolcredits.storage;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.annotation.sql.DataSourceDefinition;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -50,7 +49,8 @@ public class CreditsDatabase {
     public static final String SCHEMA = "credits";
     private static final Logger LOG = Logger.getLogger(CreditsDatabase.class.getName());
 
-    @Resource(lookup = JNDI)
+    @jakarta.inject.Inject
+    @CreditsDataSource
     DataSource dataSource;
 
     @jakarta.inject.Inject
@@ -67,6 +67,7 @@ public class CreditsDatabase {
             int applied = migrate(MigrationRole.dataSource(config, dataSource), MigrationRole.roleOf(dataSource),
                     MigrationVersion.LATEST);
             LOG.info(() -> "School Credits: database schema up to date (" + applied + " migration(s) applied)");
+            SearchPath.check(dataSource);
             migrated.fire(new SchemaMigrated());
         } catch (RuntimeException e) {
             failure = e.getMessage();

@@ -1,6 +1,5 @@
 package org.schoolcredits.storage;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -18,7 +17,8 @@ public class CreditsReadiness implements HealthCheck {
     @Inject
     CreditsDatabase database;
 
-    @Resource(lookup = CreditsDatabase.JNDI)
+    @Inject
+    @CreditsDataSource
     DataSource dataSource;
 
     @Override
