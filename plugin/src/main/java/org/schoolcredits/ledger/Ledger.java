@@ -58,7 +58,7 @@ public class Ledger {
         this(db, clock, new HostLinks(publicUrl, null), changes);
     }
 
-    private Ledger(Jdbc db, CreditsClock clock, HostLinks links, Consumer<BalanceChanged> changes) {
+    public Ledger(Jdbc db, CreditsClock clock, HostLinks links, Consumer<BalanceChanged> changes) {
         this.db = db;
         this.clock = clock;
         this.links = links;

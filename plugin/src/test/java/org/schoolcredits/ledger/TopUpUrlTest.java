@@ -14,6 +14,6 @@ class TopUpUrlTest {
         assertEquals("https://mis.example/mis/settings/credits",
                 new Ledger(null, null, "https://mis.example/mis/").topUpUrl());
         assertEquals("https://mis.example/mis/admin/credits",
-                new Ledger(null, null, new HostLinks("https://mis.example/mis/", "/admin/credits"), null).topUpUrl());
+                new Ledger(null, null, new HostLinks("https://mis.example/mis/", "/admin/credits"), change -> { }).topUpUrl());
     }
 }
