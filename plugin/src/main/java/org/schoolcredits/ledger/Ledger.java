@@ -147,7 +147,7 @@ public class Ledger {
     public Credits redeem(String schoolId, Feature feature, Credits amount, int priceVersion, String reference,
                           Actor by) {
         requirePositive(amount);
-        return new Credits(spend(new EntryRow(schoolId, feature.creditType(), EntryKind.REDEMPTION, feature, 1L,
+        return new Credits(spend(new EntryRow(schoolId, feature.creditType(), EntryKind.REDEMPTION, feature.code(), 1L,
                 -amount.millis(), 0, 0, "success", by, reference, priceVersion, null, null, null), clock.now(), null));
     }
 
@@ -158,10 +158,10 @@ public class Ledger {
         requirePositive(amount);
         CreditType type = feature.creditType();
         Instant now = clock.now();
-        Hold hold = new Hold(schoolId, UUID.randomUUID(), type, feature, quantity, amount, priceVersion, reference,
+        Hold hold = new Hold(schoolId, UUID.randomUUID(), type, feature.code(), quantity, amount, priceVersion, reference,
                 Hold.State.HELD, now, expiresAt);
         try {
-            spend(new EntryRow(schoolId, type, EntryKind.USAGE, feature, quantity, -amount.millis(), 0, 0,
+            spend(new EntryRow(schoolId, type, EntryKind.USAGE, feature.code(), quantity, -amount.millis(), 0, 0,
                     "pending", by, reference, priceVersion, hold.id(), null, null), now, hold);
         } catch (Jdbc.DatabaseException e) {
             if (e.violates("hold_reference")) {
@@ -312,7 +312,7 @@ public class Ledger {
         long amount = -entry.amount();
         boolean holding = hold != null;
         UUID holdId = holding ? hold.id() : null;
-        String feature = entry.feature() == null ? null : entry.feature().name();
+        String feature = entry.feature();
         List<Object> args = new ArrayList<>(List.of(amount, schoolId, type, amount, at));
         // opened: the hold, if any
         args.addAll(java.util.Arrays.asList(schoolId, holdId, type, feature, entry.quantity(), amount,
@@ -428,7 +428,7 @@ public class Ledger {
         }
     }
 
-    private record EntryRow(String schoolId, CreditType type, EntryKind kind, Feature feature, Long quantity,
+    private record EntryRow(String schoolId, CreditType type, EntryKind kind, String feature, Long quantity,
                             long amount, long pendingAmount, long balanceAfter, String status, Actor by,
                             String reference, Integer priceVersion, UUID holdId, Long lotId, Long refundsEntryId) {
     }
@@ -444,14 +444,14 @@ public class Ledger {
 
     private static Object[] entryValues(EntryRow e, Instant at) {
         return new Object[] {e.schoolId(), at, e.type().code(), e.kind().code(),
-                e.feature() == null ? null : e.feature().name(), e.quantity(), e.amount(), e.pendingAmount(),
+                e.feature(), e.quantity(), e.amount(), e.pendingAmount(),
                 e.balanceAfter(), e.status(), e.by().userId(), e.by().name(), e.reference(), e.priceVersion(),
                 e.holdId(), e.lotId(), e.refundsEntryId()};
     }
 
     static Hold hold(ResultSet rs) throws SQLException {
         return new Hold(rs.getString("school_id"), rs.getObject("hold_id", UUID.class),
-                CreditType.ofCode(rs.getString("credit_type")), Feature.valueOf(rs.getString("feature")),
+                CreditType.ofCode(rs.getString("credit_type")), rs.getString("feature"),
                 rs.getLong("quantity"), new Credits(rs.getLong("amount")), rs.getInt("price_version"),
                 rs.getString("reference"), Hold.State.valueOf(rs.getString("state").toUpperCase(java.util.Locale.ROOT)),
                 Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "expires_at"));
