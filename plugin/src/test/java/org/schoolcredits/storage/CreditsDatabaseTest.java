@@ -75,7 +75,8 @@ class CreditsDatabaseTest {
                     + " ('oakwood', now(), 'connect', 'usage', 'DVLA_LICENCE_CHECK', -120000, 30000, 'pending',"
                     + " 'Sam Oak', '" + held + "', null)");
         }
-        assertEquals(1, CreditsDatabase.migrate(dataSource));
+        assertEquals(1, CreditsDatabase.migrate(dataSource, MigrationVersion.fromVersion("8")));
+        CreditsDatabase.migrate(dataSource);
         ThreadTransactions db = new ThreadTransactions(dataSource);
         Jdbc jdbc = new Jdbc(db);
         Ledger ledger = new Ledger(jdbc, new TestClock(Instant.parse("2026-11-10T09:00:00Z")), "http://localhost");
