@@ -62,7 +62,7 @@ public final class Feature {
             throw new IllegalArgumentException("The price of feature " + code + " must be more than 0 and at most "
                     + MAX_PRICE + " credits, with at most 3 decimals: " + price);
         }
-        return new Feature(code, shown, creditType, price.stripTrailingZeros());
+        return new Feature(code, shown, creditType, price);
     }
 
     /** The defaults: learner registration, SMS and the DVLA licence and bike checks. */
