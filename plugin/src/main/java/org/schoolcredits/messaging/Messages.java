@@ -27,8 +27,9 @@ import org.schoolcredits.storage.Jdbc;
  * The host's messaging events. {@link MessageSending} holds every part of every message through
  * {@link MeteringService#reserveAll} (all or nothing; a school that has not enabled the plugin is
  * refused first) and records which hold pays for which recipient's part; {@link MessageOutcome}
- * locks the send's parts and their holds, then captures what went and releases what failed, skipping
- * parts settled before. Both run in the host's transaction, or in their own without one.
+ * locks the holds of the send's parts (the hold sweep skips locked holds), then captures what went and
+ * releases what failed, skipping parts settled before. Both run in the host's transaction, or in their
+ * own without one.
  */
 @ApplicationScoped
 public class Messages implements MessageCredits {
@@ -108,7 +109,7 @@ public class Messages implements MessageCredits {
         Map<String, List<Part>> parts = new LinkedHashMap<>();
         for (Part part : db.list("select m.recipient, m.hold_id, h.state from message_part m join hold h"
                         + " on h.school_id = m.school_id and h.hold_id = m.hold_id where m.school_id = ?"
-                        + " and m.channel = ? and m.reference = ? order by m.recipient, m.part for update of m, h",
+                        + " and m.channel = ? and m.reference = ? order by m.recipient, m.part for update of h",
                 rs -> new Part(rs.getString(1), rs.getObject(2, UUID.class), rs.getString(3)), school,
                 outcome.channel(), outcome.reference())) {
             parts.computeIfAbsent(part.recipient(), r -> new ArrayList<>()).add(part);
