@@ -56,11 +56,10 @@ public final class RunningDemo implements BeforeAllCallback {
     private static void start() throws Exception {
         Map<String, String> env = new HashMap<>(System.getenv());
         env.remove("CREDITS_DB_URL");
+        env.put("CREDITS_FEATURES", FeaturesIT.WHATSAPP); // a feature of the host's own beside the defaults
         env.put("PORT", Integer.toString(port));
         env.put("CREDITS_DATA_DIR", dataDir.toString());
         env.put("CREDITS_PUBLIC_URL", "http://localhost:" + port);
-        // a feature of the host's own beside the defaults (FeaturesIT)
-        env.put("CREDITS_FEATURES", FeaturesIT.WHATSAPP);
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", Path.of("target", "school-credits-demo.jar").toString())
                 .redirectErrorStream(true)

@@ -14,8 +14,7 @@ import org.schoolcredits.storage.Jdbc;
 /**
  * Reads a school's entries newest first. A usage shows the state of its hold (pending while
  * held, success once captured, refunded once released or expired); a learner's redemption
- * shows the learner's reference, or "Deleted learner" once the host deleted them. A row names its
- * feature by code and by the label it is registered with.
+ * shows the learner's reference, or "Deleted learner" once the host deleted them.
  */
 @ApplicationScoped
 public class History {
@@ -40,7 +39,7 @@ public class History {
         this(db, Features.defaults());
     }
 
-    /** The registered features, whose codes the history filters by and whose labels it shows. */
+    /** The registered features: the history filters by their codes, and a row shows its feature's label too. */
     public Features features() {
         return features;
     }
