@@ -147,7 +147,7 @@ public class Ledger {
     public Credits redeem(String schoolId, Feature feature, Credits amount, int priceVersion, String reference,
                           Actor by) {
         requirePositive(amount);
-        return new Credits(spend(new EntryRow(schoolId, feature.creditType(), EntryKind.REDEMPTION, feature.code(), 1L,
+        return new Credits(spend(new EntryRow(schoolId, feature.creditType(), EntryKind.REDEMPTION, feature, 1L,
                 -amount.millis(), 0, 0, "success", by, reference, priceVersion, null, null, null), clock.now(), null));
     }
 
@@ -161,7 +161,7 @@ public class Ledger {
         Hold hold = new Hold(schoolId, UUID.randomUUID(), type, feature.code(), quantity, amount, priceVersion, reference,
                 Hold.State.HELD, now, expiresAt);
         try {
-            spend(new EntryRow(schoolId, type, EntryKind.USAGE, feature.code(), quantity, -amount.millis(), 0, 0,
+            spend(new EntryRow(schoolId, type, EntryKind.USAGE, feature, quantity, -amount.millis(), 0, 0,
                     "pending", by, reference, priceVersion, hold.id(), null, null), now, hold);
         } catch (Jdbc.DatabaseException e) {
             if (e.violates("hold_reference")) {
@@ -312,7 +312,7 @@ public class Ledger {
         long amount = -entry.amount();
         boolean holding = hold != null;
         UUID holdId = holding ? hold.id() : null;
-        String feature = entry.feature();
+        String feature = entry.feature() == null ? null : entry.feature().name();
         List<Object> args = new ArrayList<>(List.of(amount, schoolId, type, amount, at));
         // opened: the hold, if any
         args.addAll(java.util.Arrays.asList(schoolId, holdId, type, feature, entry.quantity(), amount,
@@ -373,7 +373,7 @@ public class Ledger {
         Instant now = clock.now();
         long usageEntry = db.one("select entry_id from entry where school_id = ? and hold_id = ? and kind = 'usage'",
                 rs -> rs.getLong(1), schoolId, hold.id()).orElseThrow();
-        insertEntry(new EntryRow(schoolId, hold.creditType(), EntryKind.REFUND, hold.feature(), hold.quantity(),
+        insertEntry(new EntryRow(schoolId, hold.creditType(), EntryKind.REFUND, stored(hold), hold.quantity(),
                 amount, 0, available, "success", by, hold.reference(), hold.priceVersion(), hold.id(), null,
                 usageEntry), now);
         List<long[]> parts = db.list("select hl.lot_id, hl.amount, l.state from hold_lot hl join lot l"
@@ -428,7 +428,7 @@ public class Ledger {
         }
     }
 
-    private record EntryRow(String schoolId, CreditType type, EntryKind kind, String feature, Long quantity,
+    private record EntryRow(String schoolId, CreditType type, EntryKind kind, Feature feature, Long quantity,
                             long amount, long pendingAmount, long balanceAfter, String status, Actor by,
                             String reference, Integer priceVersion, UUID holdId, Long lotId, Long refundsEntryId) {
     }
@@ -444,9 +444,17 @@ public class Ledger {
 
     private static Object[] entryValues(EntryRow e, Instant at) {
         return new Object[] {e.schoolId(), at, e.type().code(), e.kind().code(),
-                e.feature(), e.quantity(), e.amount(), e.pendingAmount(),
+                e.feature() == null ? null : e.feature().name(), e.quantity(), e.amount(), e.pendingAmount(),
                 e.balanceAfter(), e.status(), e.by().userId(), e.by().name(), e.reference(), e.priceVersion(),
                 e.holdId(), e.lotId(), e.refundsEntryId()};
+    }
+
+    /**
+     * The feature of a hold, as its refund entry needs it: its code (written to the entry) and credit type. The
+     * ledger keeps codes, not the registry of features; label and price play no part here.
+     */
+    private static Feature stored(Hold hold) {
+        return Feature.of(hold.feature(), hold.feature(), hold.creditType(), java.math.BigDecimal.ONE);
     }
 
     static Hold hold(ResultSet rs) throws SQLException {
