@@ -59,12 +59,25 @@ export const formatDateTime = (iso) => times.format(new Date(iso));
 /** The last day something is good for, when it ends at {@code iso} (an allowance ends at midnight). */
 export const formatLastDay = (iso) => dates.format(new Date(Date.parse(iso) - 1));
 
+/** The default features' labels; {@link featureLabels} gives every feature the host registered. */
 export const FEATURES = {
   LEARNER_REGISTRATION: 'Learner registration',
   SMS: 'SMS',
   DVLA_LICENCE_CHECK: 'DVLA licence check',
   DVLA_BIKE_CHECK: 'DVLA bike check',
 };
+
+let registered;
+/** Every registered feature's label by code, from GET /prices (read once a page); the defaults when it fails. */
+export function featureLabels() {
+  registered ??= api('/prices')
+    .then((prices) => Object.fromEntries(prices.map((p) => [p.feature, p.label || FEATURES[p.feature] || p.feature])))
+    .catch(() => {
+      registered = null;
+      return { ...FEATURES };
+    });
+  return registered;
+}
 
 /** An amount in words: creditsOf(1, 'learner') is "1 learner credit", creditsOf(0.6) is "0.6 credits". */
 export function creditsOf(amount, kind = '') {

@@ -1,10 +1,12 @@
 // The settings panel's usage chart: credits spent per feature per day over the last 30 or 90 days
 // (Europe/London days), an inline SVG computed from the history's successful usages and redemptions
 // (refunded ones never count), with the totals as a table for those who do not see the chart.
-import { FEATURES, KINDS, api, creditsOf, formatCredits } from './credits-api.js';
+import { KINDS, api, creditsOf, featureLabels, formatCredits } from './credits-api.js';
 import { h, sheet, svg } from './credits-dom.js';
 
 const COLOURS = { SMS: '#1d70b8', DVLA_LICENCE_CHECK: '#b45309', DVLA_BIKE_CHECK: '#6f3fa0', LEARNER_REGISTRATION: '#00703c' };
+// colours for the features a host registers, in turn
+const MORE_COLOURS = ['#d4351c', '#005a30', '#912b88', '#28a197', '#f47738', '#5694ca', '#85994b', '#4c2c92'];
 const SPENDING = new Set(['usage', 'redemption']);
 const MAX_PAGES = 25;
 
@@ -47,7 +49,7 @@ function niceCeiling(value) {
   return [1, 2, 5, 10].map((step) => step * power).find((ceiling) => ceiling >= value);
 }
 
-function drawChart(days, byDay, features, width, period) {
+function drawChart(days, byDay, features, labels, width, period) {
   const height = 220;
   const left = 44;
   const bottom = 24;
@@ -71,7 +73,7 @@ function drawChart(days, byDay, features, width, period) {
       if (!credits) continue;
       chart.append(svg('rect', { x: left + i * slot + slot * 0.15, width: Math.max(1, slot * 0.7), y: y(base + credits),
         height: y(base) - y(base + credits), fill: COLOURS[feature] },
-      svg('title', {}, `${dayMonth.format(new Date(day))}: ${FEATURES[feature]} ${formatCredits(credits)}`)));
+      svg('title', {}, `${dayMonth.format(new Date(day))}: ${labels[feature]} ${formatCredits(credits)}`)));
       base += credits;
     }
     if (i % every === 0) {
@@ -94,27 +96,34 @@ export function chartSection() {
     try {
       const byDay = {};
       const totals = {};
+      const labels = { ...(await featureLabels()) };
+      const learner = new Set(['LEARNER_REGISTRATION']);
       for (const entry of await spending(days[0])) {
+        labels[entry.feature] ??= entry.featureLabel || entry.feature;
+        if (entry.creditType === 'learner') learner.add(entry.feature);
         const day = londonDay.format(new Date(entry.at));
         byDay[day] ??= {};
         const millis = -Math.round(entry.amount * 1000);
         byDay[day][entry.feature] = (byDay[day][entry.feature] || 0) + millis;
         totals[entry.feature] = (totals[entry.feature] || 0) + millis;
       }
-      const features = Object.keys(FEATURES).filter((f) => totals[f]);
+      const features = Object.keys(labels).filter((f) => totals[f]);
+      features.filter((f) => !COLOURS[f]).forEach((f) => {
+        COLOURS[f] = MORE_COLOURS[(Object.keys(COLOURS).length - 4) % MORE_COLOURS.length];
+        chartStyle.insertRule(`.swatch-${f} { background: ${COLOURS[f]}; }`);
+      });
       if (!features.length) {
         body.replaceChildren(h('p', {}, `Nothing was spent in the last ${period.value} days.`));
         return;
       }
       body.replaceChildren(
-        drawChart(days, byDay, features, Math.max(320, body.clientWidth || 640), period.value),
+        drawChart(days, byDay, features, labels, Math.max(320, body.clientWidth || 640), period.value),
         h('ul', { class: 'legend' }, ...features.map((f) => h('li', {}, h('span', { class: `swatch swatch-${f}` }),
-          FEATURES[f]))),
+          labels[f]))),
         h('table', { class: 'totals' }, h('caption', {}, `Total spent, last ${period.value} days`),
           h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Feature'), h('th', { scope: 'col', class: 'num' }, 'Spent'))),
-          h('tbody', {}, ...features.map((f) => h('tr', { 'data-feature': f }, h('th', { scope: 'row' }, FEATURES[f]),
-            h('td', { class: 'num' }, creditsOf(totals[f] / 1000,
-              f === 'LEARNER_REGISTRATION' ? KINDS.learner : KINDS.connect)))))));
+          h('tbody', {}, ...features.map((f) => h('tr', { 'data-feature': f }, h('th', { scope: 'row' }, labels[f]),
+            h('td', { class: 'num' }, creditsOf(totals[f] / 1000, learner.has(f) ? KINDS.learner : KINDS.connect)))))));
     } catch (error) {
       body.replaceChildren(h('p', { class: 'error' }, `The chart could not be loaded: ${error.message}`));
     }

@@ -1,5 +1,5 @@
-// <credits-cost feature="SMS">: what one use of a feature costs at the price in force, "0.6 credits (£0.06)"
-// (mount point feature.tooltip), shown next to the feature's button.
+// <credits-cost feature="SMS">: what one use of a feature (any the host registered) costs at the price in force,
+// "0.6 credits (£0.06)" (mount point feature.tooltip), shown next to the feature's button.
 import { FEATURES, KINDS, api, creditsOf, formatPence } from './credits-api.js';
 import { h, sheet, shadow } from './credits-dom.js';
 
@@ -23,8 +23,8 @@ class CreditsCost extends HTMLElement {
     try {
       const price = (await pricesInForce()).find((p) => p.feature === feature);
       if (!price) throw new Error(`no price for ${feature}`);
-      const kind = feature === 'LEARNER_REGISTRATION' ? KINDS.learner : '';
-      this.root.replaceChildren(h('span', { title: `Cost of one ${FEATURES[feature] || feature}` },
+      const kind = price.creditType === 'learner' || feature === 'LEARNER_REGISTRATION' ? KINDS.learner : '';
+      this.root.replaceChildren(h('span', { title: `Cost of one ${price.label || FEATURES[feature] || feature}` },
         `Costs ${creditsOf(price.credits, kind)} (${formatPence(price.pence)})`));
     } catch {
       this.root.replaceChildren(h('span', {}, 'Cost unavailable'));

@@ -1,6 +1,6 @@
 // The settings panel's credit history: filters (credit type, feature, status, dates), a page at a time with
 // "Show more" following the API's cursor, and the same rows as a CSV download.
-import { FEATURES, api, formatDateTime, formatSigned, formatCredits } from './credits-api.js';
+import { FEATURES, api, featureLabels, formatDateTime, formatSigned, formatCredits } from './credits-api.js';
 import { h, sheet } from './credits-dom.js';
 
 export const historyStyle = sheet(`
@@ -32,7 +32,8 @@ function dayAfter(date) {
 
 function row(entry) {
   const cells = [formatDateTime(entry.at), entry.creditType === 'learner' ? 'Learner' : 'Connect',
-    ENTRY_KINDS[entry.kind] || entry.kind, FEATURES[entry.feature] || entry.feature || '', formatSigned(entry.amount),
+    ENTRY_KINDS[entry.kind] || entry.kind, entry.featureLabel || FEATURES[entry.feature] || entry.feature || '',
+    formatSigned(entry.amount),
     formatCredits(entry.balanceAfter), STATUSES[entry.status] || entry.status, entry.initiatedBy || '',
     entry.reference || ''];
   return h('tr', { 'data-id': entry.id }, ...cells.map((text, i) =>
@@ -40,9 +41,18 @@ function row(entry) {
 }
 
 export function historySection() {
+  // the defaults at once, then every feature the host registered
+  const featureChoice = choice('feature', 'Feature', FEATURES);
+  featureLabels().then((labels) => {
+    const select = featureChoice.querySelector('select');
+    const chosen = select.value;
+    select.replaceChildren(h('option', { value: '' }, 'All'),
+      ...Object.entries(labels).map(([value, label]) => h('option', { value }, label)));
+    select.value = chosen;
+  });
   const filters = h('form', { class: 'filters', 'aria-label': 'Filter the history' },
     choice('creditType', 'Credit type', { learner: 'Learner', connect: 'Connect' }),
-    choice('feature', 'Feature', FEATURES),
+    featureChoice,
     choice('status', 'Status', STATUSES),
     h('label', {}, 'From', h('input', { type: 'date', name: 'from' })),
     h('label', {}, 'To', h('input', { type: 'date', name: 'to' })),

@@ -155,7 +155,8 @@ class PluginDescriptorTest {
             }
         }
         assertEquals(observed, declared);
-        elements("observes").forEach(e -> assertEquals(e.getAttribute("event").endsWith("LearnerRegistering"),
+        elements("observes").forEach(e -> assertEquals(e.getAttribute("event").endsWith("LearnerRegistering")
+                        || e.getAttribute("event").endsWith("MessageSending"),
                 Boolean.parseBoolean(e.getAttribute("veto")), e.getAttribute("event")));
     }
 

@@ -77,6 +77,10 @@ class ConnectIT {
         assertEquals(1, sent.json().getInt("failed"));
         assertEquals(0, new BigDecimal("1.2").compareTo(sent.json().getJsonNumber("credits").bigDecimalValue()));
         assertEquals(0, new BigDecimal("8.8").compareTo(connect(STAFF)));
+        JsonObject refunded = Api.as("admin@oakwood").get("/api/credits/history?feature=SMS&status=refunded&limit=1")
+                .json().getJsonArray("items").getJsonObject(0);
+        assertTrue(refunded.getString("reference").matches("sms-[0-9a-f-]{36}:2"), refunded::toString);
+        assertEquals("SMS", refunded.getString("featureLabel"));
     }
 
     @Test

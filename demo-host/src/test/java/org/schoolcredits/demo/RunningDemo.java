@@ -61,6 +61,7 @@ public final class RunningDemo implements BeforeAllCallback {
     private static void start() throws Exception {
         Map<String, String> env = new HashMap<>(System.getenv());
         env.remove("CREDITS_DB_URL");
+        env.put("CREDITS_FEATURES", FeaturesIT.WHATSAPP); // a feature of the host's own beside the defaults
         env.put("PORT", Integer.toString(port));
         env.put("CREDITS_DATA_DIR", dataDir.toString());
         env.put("CREDITS_PUBLIC_URL", "http://localhost:" + port);

@@ -14,11 +14,12 @@ import org.schoolcredits.ledger.Money;
 import org.schoolcredits.rest.Permission;
 import org.schoolcredits.rest.Requires;
 
-/** The prices in force and the packages on sale. */
+/** The prices in force of every registered feature (with its label and credit type) and the packages on sale. */
 @Produces(MediaType.APPLICATION_JSON)
 public class CatalogResource {
 
-    public record PriceView(String feature, BigDecimal credits, long pence, OffsetDateTime effectiveFrom) {
+    public record PriceView(String feature, String label, String creditType, BigDecimal credits, long pence,
+                            OffsetDateTime effectiveFrom) {
     }
 
     public record PackageView(String id, String creditType, BigDecimal credits, long pence, String currency) {
@@ -34,7 +35,8 @@ public class CatalogResource {
     @Path("prices")
     @Requires(Permission.VIEW)
     public List<PriceView> prices() {
-        return prices.allInForce().stream().map(p -> new PriceView(p.feature().name(), p.credits().toDecimal(),
+        return prices.allInForce().stream().map(p -> new PriceView(p.feature().code(), p.feature().label(),
+                p.feature().creditType().code(), p.credits().toDecimal(),
                 BigDecimal.valueOf(p.credits().millis() * packages.milliPencePerCredit(p.feature().creditType()))
                         .movePointLeft(6).setScale(0, RoundingMode.HALF_UP).longValueExact(),
                 p.effectiveFrom().atOffset(ZoneOffset.UTC))).toList();

@@ -9,10 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.schoolcredits.host.Feature;
@@ -25,8 +22,9 @@ import org.schoolcredits.storage.Remembered;
 import org.schoolcredits.storage.SchemaMigrated;
 
 /**
- * The versioned price list. Version 1 of each feature's price comes from configuration
- * ({@code credits.price.SMS}, env {@code CREDITS_PRICE_SMS}, …) the first time the plugin starts;
+ * The versioned price list of the registered {@link Features}. Version 1 of each feature's price
+ * comes from configuration ({@code credits.price.SMS}, env {@code CREDITS_PRICE_SMS}, …) or else from
+ * the feature's registration, the first time the plugin starts with the feature registered;
  * later versions are set by platform finance from a date. A usage is charged the version in
  * force when it was reserved.
  * <p>
@@ -38,36 +36,42 @@ import org.schoolcredits.storage.SchemaMigrated;
 @ApplicationScoped
 public class PriceList {
 
-    static final Map<Feature, String> DEFAULTS = new EnumMap<>(Map.of(
-            Feature.LEARNER_REGISTRATION, "1",
-            Feature.SMS, "0.6",
-            Feature.DVLA_LICENCE_CHECK, "8",
-            Feature.DVLA_BIKE_CHECK, "5"));
-
     private static final String ALL = "all";
 
     private final Remembered<String, List<Price>> versions = new Remembered<>();
     private Jdbc db;
     private CreditsClock clock;
+    private Features features;
 
     protected PriceList() {
     }
 
     @Inject
-    public PriceList(Jdbc db, CreditsClock clock) {
+    public PriceList(Jdbc db, CreditsClock clock, Features features) {
         this.db = db;
         this.clock = clock;
+        this.features = features;
+    }
+
+    /** A price list of the default features (tests). */
+    public PriceList(Jdbc db, CreditsClock clock) {
+        this(db, clock, Features.defaults());
+    }
+
+    /** The features priced here: every registered one. */
+    public Features features() {
+        return features;
     }
 
     /**
-     * Writes version 1 of every price that has none yet, from configuration, in force since
-     * ever. Runs at start-up, before the host's clock may be readable, so it stamps the row with
+     * Writes version 1 of every registered feature's price that has none yet, in force since ever:
+     * {@code credits.price.<CODE>} if set, else the price the feature was registered with. Runs at start-up, before the host's clock may be readable, so it stamps the row with
      * the database's time.
      */
     public void seedDefaults(Config config) {
-        for (Feature feature : Feature.values()) {
+        for (Feature feature : features.all()) {
             BigDecimal credits = config.getOptionalValue("credits.price." + feature.name(), BigDecimal.class)
-                    .orElse(new BigDecimal(DEFAULTS.get(feature)));
+                    .orElse(feature.price());
             db.update("insert into price (feature, version, credits, effective_from, created_at, created_by)"
                             + " values (?, 1, ?, ?, now(), 'configuration') on conflict do nothing",
                     feature.name(), Credits.of(credits).millis(), Instant.EPOCH);
@@ -87,14 +91,15 @@ public class PriceList {
     /** As {@link #inForce(Feature)}, with the versions remembered at {@code now} on {@link System#nanoTime()}'s scale. */
     Price inForce(Feature feature, long now) {
         Instant at = clock.now();
-        return versions.get(ALL, now, all -> db.list("select * from price", PriceList::price)).stream()
-                .filter(price -> price.feature() == feature && !price.effectiveFrom().isAfter(at))
+        return versions.get(ALL, now, all -> db.list("select * from price", this::price).stream()
+                        .filter(java.util.Objects::nonNull).toList()).stream()
+                .filter(price -> price.feature().equals(feature) && !price.effectiveFrom().isAfter(at))
                 .max(Comparator.comparing(Price::effectiveFrom).thenComparingInt(Price::version))
                 .orElseThrow(() -> new IllegalStateException("no price in force for " + feature));
     }
 
     public List<Price> allInForce() {
-        return Stream.of(Feature.values()).map(this::inForce).toList();
+        return features.all().stream().map(this::inForce).toList();
     }
 
     /** Adds a price version, in force from {@code effectiveFrom}; earlier usages keep theirs. */
@@ -105,14 +110,16 @@ public class PriceList {
         }
         Price price = db.one("insert into price (feature, version, credits, effective_from, created_at, created_by)"
                         + " select ?, coalesce(max(version), 0) + 1, ?, ?, ?, ? from price where feature = ?"
-                        + " returning *", PriceList::price, feature.name(), credits.millis(), effectiveFrom,
+                        + " returning *", this::price, feature.name(), credits.millis(), effectiveFrom,
                 clock.now(), by.name(), feature.name()).orElseThrow();
         versions.forget(ALL);
         return price;
     }
 
-    private static Price price(ResultSet rs) throws SQLException {
-        return new Price(Feature.valueOf(rs.getString("feature")), rs.getInt("version"),
+    /** A version of a registered feature's price; null for a feature no longer registered. */
+    private Price price(ResultSet rs) throws SQLException {
+        Feature feature = features.find(rs.getString("feature")).orElse(null);
+        return feature == null ? null : new Price(feature, rs.getInt("version"),
                 new Credits(rs.getLong("credits")), Jdbc.instant(rs, "effective_from"));
     }
 }

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import org.schoolcredits.catalog.Features;
 import org.schoolcredits.ledger.Credits;
 import org.schoolcredits.storage.Jdbc;
 
@@ -22,14 +23,26 @@ public class History {
     static final String STATUS = "case when e.kind = 'usage' then case h.state when 'held' then 'pending'"
             + " when 'captured' then 'success' else 'refunded' end else e.status end";
 
-    @Inject
-    Jdbc db;
+    private Jdbc db;
+    private Features features;
 
     protected History() {
     }
 
-    public History(Jdbc db) {
+    @Inject
+    public History(Jdbc db, Features features) {
         this.db = db;
+        this.features = features;
+    }
+
+    /** The history of a plugin with the default features (tests). */
+    public History(Jdbc db) {
+        this(db, Features.defaults());
+    }
+
+    /** The registered features: the history filters by their codes, and a row shows its feature's label too. */
+    public Features features() {
+        return features;
     }
 
     public List<HistoryRow> rows(String schoolId, HistoryQuery query) {
@@ -67,7 +80,7 @@ public class History {
         }
         sql.append(" order by e.entry_id desc limit ?");
         args.add(query.limit());
-        return db.list(sql.toString(), History::row, args.toArray());
+        return db.list(sql.toString(), this::row, args.toArray());
     }
 
     /**
@@ -87,12 +100,13 @@ public class History {
                 + status.replace("'", "''") + "'))";
     }
 
-    private static HistoryRow row(ResultSet rs) throws SQLException {
+    private HistoryRow row(ResultSet rs) throws SQLException {
         long amount = rs.getLong("amount");
         long shown = amount != 0 ? amount : rs.getLong("pending_amount");
+        String feature = rs.getString("feature");
         return new HistoryRow(Long.toString(rs.getLong("entry_id")),
                 Jdbc.instant(rs, "at").atOffset(ZoneOffset.UTC), rs.getString("credit_type"), rs.getString("kind"),
-                rs.getString("feature"), new Credits(shown).toDecimal(),
+                feature, feature == null ? null : features.label(feature), new Credits(shown).toDecimal(),
                 new Credits(rs.getLong("balance_after")).toDecimal(), rs.getString("shown_status"),
                 rs.getString("initiated_by_name"), rs.getString("reference"));
     }

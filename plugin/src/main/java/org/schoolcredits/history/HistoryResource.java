@@ -16,6 +16,9 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import org.schoolcredits.catalog.Features;
+import org.schoolcredits.host.Feature;
 import org.schoolcredits.problem.CreditsException;
 import org.schoolcredits.problem.ProblemCode;
 import org.schoolcredits.rest.Callers;
@@ -43,7 +46,7 @@ public class HistoryResource {
     public Page json(@QueryParam("creditType") String creditType, @QueryParam("feature") String feature,
                      @QueryParam("status") String status, @QueryParam("from") String from, @QueryParam("to") String to,
                      @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        HistoryQuery query = query(creditType, feature, status, from, to, cursor, clampedLimit(limit));
+        HistoryQuery query = query(history.features(), creditType, feature, status, from, to, cursor, clampedLimit(limit));
         List<HistoryRow> rows = history.rows(callers.school(), query);
         String next = rows.size() == query.limit() ? rows.get(rows.size() - 1).id() : null;
         return new Page(rows, next);
@@ -57,7 +60,7 @@ public class HistoryResource {
                         @QueryParam("to") String to, @QueryParam("limit") String limit,
                         @QueryParam("cursor") String cursor) {
         String school = callers.school();
-        HistoryQuery first = query(creditType, feature, status, from, to, cursor, CSV_PAGE);
+        HistoryQuery first = query(history.features(), creditType, feature, status, from, to, cursor, CSV_PAGE);
         StreamingOutput body = out -> {
             Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             writer.write(Csv.HEADER);
@@ -90,10 +93,10 @@ public class HistoryResource {
         }
     }
 
-    static HistoryQuery query(String creditType, String feature, String status, String from, String to,
-                              String cursor, int limit) {
+    static HistoryQuery query(Features features, String creditType, String feature, String status, String from,
+                              String to, String cursor, int limit) {
         return new HistoryQuery(oneOf("creditType", creditType, Set.of("learner", "connect")),
-                oneOf("feature", feature, Set.of("LEARNER_REGISTRATION", "SMS", "DVLA_LICENCE_CHECK", "DVLA_BIKE_CHECK")),
+                oneOf("feature", feature, features.all().stream().map(Feature::code).collect(Collectors.toSet())),
                 oneOf("status", status, Set.of("success", "failed", "refunded", "pending")),
                 time("from", from), time("to", to), cursor(cursor), limit);
     }

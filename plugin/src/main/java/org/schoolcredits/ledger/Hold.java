@@ -4,10 +4,9 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
 import org.schoolcredits.host.CreditType;
-import org.schoolcredits.host.Feature;
 
-/** Credits reserved for a host action until it is captured, released or expires. */
-public record Hold(String schoolId, UUID id, CreditType creditType, Feature feature, long quantity, Credits amount,
+/** Credits reserved for a host action (of the feature with this code) until it is captured, released or expires. */
+public record Hold(String schoolId, UUID id, CreditType creditType, String feature, long quantity, Credits amount,
                    int priceVersion, String reference, State state, Instant createdAt, Instant expiresAt) {
 
     /** A hold resolves at most once: held, then captured, released or expired. */

@@ -158,7 +158,7 @@ public class Ledger {
         requirePositive(amount);
         CreditType type = feature.creditType();
         Instant now = clock.now();
-        Hold hold = new Hold(schoolId, UUID.randomUUID(), type, feature, quantity, amount, priceVersion, reference,
+        Hold hold = new Hold(schoolId, UUID.randomUUID(), type, feature.code(), quantity, amount, priceVersion, reference,
                 Hold.State.HELD, now, expiresAt);
         try {
             spend(new EntryRow(schoolId, type, EntryKind.USAGE, feature, quantity, -amount.millis(), 0, 0,
@@ -376,7 +376,7 @@ public class Ledger {
         Instant now = clock.now();
         long usageEntry = db.one("select entry_id from entry where school_id = ? and hold_id = ? and kind = 'usage'",
                 rs -> rs.getLong(1), schoolId, hold.id()).orElseThrow();
-        insertEntry(new EntryRow(schoolId, hold.creditType(), EntryKind.REFUND, hold.feature(), hold.quantity(),
+        insertEntry(new EntryRow(schoolId, hold.creditType(), EntryKind.REFUND, stored(hold), hold.quantity(),
                 amount, 0, available, "success", by, hold.reference(), hold.priceVersion(), hold.id(), null,
                 usageEntry), now);
         List<long[]> parts = db.list("select hl.lot_id, hl.amount, l.state from hold_lot hl join lot l"
@@ -460,9 +460,17 @@ public class Ledger {
                 e.holdId(), e.lotId(), e.refundsEntryId(), e.reason()};
     }
 
+    /**
+     * The feature of a hold, as its refund entry needs it: its code (written to the entry) and credit type. The
+     * ledger keeps codes, not the registry of features; label and price play no part here.
+     */
+    private static Feature stored(Hold hold) {
+        return Feature.of(hold.feature(), hold.feature(), hold.creditType(), java.math.BigDecimal.ONE);
+    }
+
     static Hold hold(ResultSet rs) throws SQLException {
         return new Hold(rs.getString("school_id"), rs.getObject("hold_id", UUID.class),
-                CreditType.ofCode(rs.getString("credit_type")), Feature.valueOf(rs.getString("feature")),
+                CreditType.ofCode(rs.getString("credit_type")), rs.getString("feature"),
                 rs.getLong("quantity"), new Credits(rs.getLong("amount")), rs.getInt("price_version"),
                 rs.getString("reference"), Hold.State.valueOf(rs.getString("state").toUpperCase(java.util.Locale.ROOT)),
                 Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "expires_at"));

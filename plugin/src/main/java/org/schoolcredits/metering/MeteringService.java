@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.schoolcredits.catalog.Features;
 import org.schoolcredits.catalog.Price;
 import org.schoolcredits.catalog.PriceList;
 import org.schoolcredits.host.Caller;
@@ -66,9 +67,9 @@ public class MeteringService implements Metering {
 
     @Override
     @Transactional
-    public Reservation reserve(Caller by, Feature feature, long quantity, String reference) {
+    public Reservation reserve(Caller by, Feature asked, long quantity, String reference) {
         requireEnabled(by.schoolId());
-        requireMetered(feature);
+        Feature feature = metered(asked);
         if (quantity < 1 || quantity > MAX_QUANTITY) {
             throw CreditsException.invalidField("quantity", "'quantity' must be a whole number from 1 to " + MAX_QUANTITY);
         }
@@ -81,12 +82,13 @@ public class MeteringService implements Metering {
     /** All or nothing: when the balance cannot cover every action, nothing is held. */
     @Override
     @Transactional
-    public List<Reservation> reserveAll(Caller by, Feature feature, List<String> references) {
+    public List<Reservation> reserveAll(Caller by, Feature asked, List<String> references) {
         requireEnabled(by.schoolId());
-        requireMetered(feature);
+        Feature feature = metered(asked);
         Price price = prices.inForce(feature);
         Credits required = price.credits().times(references.size());
-        Credits available = ledger.balance(by.schoolId(), feature.creditType()).available();
+        // the balance row stays locked until the commit: no other spend comes between this check and the holds
+        Credits available = ledger.lockBalance(by.schoolId(), feature.creditType());
         if (available.compareTo(required) < 0) {
             throw new InsufficientCreditsException(feature.creditType(), required.toDecimal(), available.toDecimal(),
                     ledger.topUpUrl());
@@ -130,10 +132,18 @@ public class MeteringService implements Metering {
         }
     }
 
-    private static void requireMetered(Feature feature) {
+    /** The registered features, any of which a Connect one may be metered. */
+    public Features features() {
+        return prices.features();
+    }
+
+    /** The registered feature of this code, if it spends Connect credits; otherwise a 400 naming {@code feature}. */
+    public Feature metered(Feature asked) {
+        Feature feature = features().require("feature", asked.code());
         if (feature.creditType() != CreditType.CONNECT) {
             throw CreditsException.invalidField("feature", feature + " is not charged through usages");
         }
+        return feature;
     }
 
     private static UUID id(String reservationId) {

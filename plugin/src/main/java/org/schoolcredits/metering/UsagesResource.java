@@ -15,7 +15,6 @@ import java.util.Map;
 import org.schoolcredits.host.Caller;
 import org.schoolcredits.host.Feature;
 import org.schoolcredits.host.Metering;
-import org.schoolcredits.problem.CreditsException;
 import org.schoolcredits.rest.Callers;
 import org.schoolcredits.rest.Idempotency;
 import org.schoolcredits.rest.JsonBody;
@@ -43,7 +42,7 @@ public class UsagesResource {
     @Requires(Permission.USE)
     public Response reserve(@HeaderParam("Idempotency-Key") String key, JsonBody body) {
         body.only("feature", "quantity", "reference");
-        Feature feature = feature(body.text("feature", 40));
+        Feature feature = metering.features().require("feature", body.text("feature", 40));
         long quantity = body.wholeNumber("quantity", 1, MeteringService.MAX_QUANTITY);
         String reference = body.optionalText("reference", 200);
         Caller caller = callers.current();
@@ -74,14 +73,5 @@ public class UsagesResource {
             metering.release(caller, id);
             return Response.ok(Map.of("status", "refunded")).build();
         });
-    }
-
-    private static Feature feature(String name) {
-        try {
-            return Feature.valueOf(name);
-        } catch (IllegalArgumentException e) {
-            throw CreditsException.invalidField("feature", "'feature' must be one of SMS, DVLA_LICENCE_CHECK,"
-                    + " DVLA_BIKE_CHECK");
-        }
     }
 }

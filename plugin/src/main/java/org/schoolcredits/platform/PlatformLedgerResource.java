@@ -89,7 +89,8 @@ public class PlatformLedgerResource {
     public Response setPrice(@HeaderParam("Idempotency-Key") String key, @PathParam("feature") String feature,
                              JsonBody body) {
         body.only("credits", "effectiveFrom");
-        Feature priced = feature(feature);
+        Feature priced = prices.features().find(feature)
+                .orElseThrow(() -> CreditsException.notFound("The feature " + feature));
         Credits credits = body.credits("credits", Packages.MAX_PRICE_CREDITS);
         OffsetDateTime from = body.dateTime("effectiveFrom");
         Caller caller = callers.current();
@@ -117,14 +118,6 @@ public class PlatformLedgerResource {
             return CreditType.ofCode(code);
         } catch (IllegalArgumentException e) {
             throw CreditsException.invalidField("creditType", "'creditType' must be learner or connect");
-        }
-    }
-
-    private static Feature feature(String name) {
-        try {
-            return Feature.valueOf(name);
-        } catch (IllegalArgumentException e) {
-            throw CreditsException.notFound("The feature " + name);
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.schoolcredits.history;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.schoolcredits.TestClock;
 import org.schoolcredits.TestDatabase;
+import org.schoolcredits.catalog.Features;
 import org.schoolcredits.host.CreditType;
 import org.schoolcredits.host.Feature;
 import org.schoolcredits.ledger.Actor;
@@ -19,8 +21,23 @@ import org.schoolcredits.ledger.Grant;
 import org.schoolcredits.ledger.Hold;
 import org.schoolcredits.ledger.Ledger;
 import org.schoolcredits.ledger.LotSource;
+import org.schoolcredits.problem.CreditsException;
+import org.schoolcredits.problem.ProblemCode;
 
 class HistoryTest {
+
+    @Test
+    @DisplayName("the feature filter takes any registered code and refuses an unknown one, naming the parameter")
+    void featureFilter() {
+        Features features = new Features(List.of(Feature.SMS, Feature.of("WHATSAPP", "WhatsApp message",
+                CreditType.CONNECT, new java.math.BigDecimal("1.2"))));
+        assertEquals("WHATSAPP", HistoryResource.query(features, null, "WHATSAPP", null, null, null, null, 50)
+                .feature());
+        CreditsException refused = assertThrows(CreditsException.class,
+                () -> HistoryResource.query(features, null, "DVLA_BIKE_CHECK", null, null, null, null, 50));
+        assertEquals(ProblemCode.INVALID_PARAMETER, refused.code());
+        assertEquals("feature", refused.extensions().get("parameter"));
+    }
 
     @Test
     @DisplayName("a status filter lists exactly the rows shown with that status")
