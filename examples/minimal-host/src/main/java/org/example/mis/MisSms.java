@@ -1,6 +1,7 @@
 package org.example.mis;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -9,11 +10,15 @@ import java.util.UUID;
 import java.util.logging.Logger;
 import org.schoolcredits.host.Caller;
 import org.schoolcredits.host.Feature;
+import org.schoolcredits.host.MessageCredits;
+import org.schoolcredits.host.MessageOutcome;
+import org.schoolcredits.host.MessageSending;
 import org.schoolcredits.host.Metering;
 
 /**
- * The host's SMS, charged through the plugin's metering API: hold the credits of every message at once
- * (all or none), send, then capture each message that went and release each that failed (refunded).
+ * The host's SMS, charged through the plugin's messaging events: {@code MessageSending} holds the credits
+ * of every message at once (all or none, or not enough credits), then the host sends, and
+ * {@code MessageOutcome} captures each message that went and refunds each that failed.
  * The gateway here is a stand-in: a number ending in 999 fails.
  */
 @ApplicationScoped
@@ -27,29 +32,35 @@ public class MisSms {
     @Inject
     Metering metering;
 
+    @Inject
+    Event<MessageSending> sending;
+
+    @Inject
+    Event<MessageOutcome> outcomes;
+
+    @Inject
+    MessageCredits credits;
+
     public Sent send(Caller by, List<String> to, String text) {
         if (!metering.isEnabled(by.schoolId())) {
             throw MisProblems.refusal(409, "school_not_enabled", "School Credits is off for this school, and so is SMS");
         }
-        String batch = UUID.randomUUID().toString();
-        List<String> references = new ArrayList<>();
+        String reference = "sms-" + UUID.randomUUID();
+        List<String> recipients = new ArrayList<>(); // by place in the list: a number listed twice is two messages
         for (int i = 0; i < to.size(); i++) {
-            references.add("sms:" + batch + ":" + i);
+            recipients.add((i + 1) + ":" + to.get(i));
         }
-        List<Metering.Reservation> held = metering.reserveAll(by, Feature.SMS, references);
+        sending.fire(MessageSending.of(by, Feature.SMS.code(), reference, recipients));
+        List<MessageOutcome.Delivery> deliveries = new ArrayList<>();
         int sent = 0;
-        BigDecimal charged = BigDecimal.ZERO;
         for (int i = 0; i < to.size(); i++) {
-            Metering.Reservation reservation = held.get(i);
-            if (deliver(to.get(i), text)) {
-                metering.capture(by.schoolId(), reservation.id());
-                sent++;
-                charged = charged.add(reservation.amount());
-            } else {
-                metering.release(by.schoolId(), reservation.id());
-            }
+            boolean went = deliver(to.get(i), text);
+            deliveries.add(went ? MessageOutcome.Delivery.sent(recipients.get(i))
+                    : MessageOutcome.Delivery.failed(recipients.get(i)));
+            sent += went ? 1 : 0;
         }
-        return new Sent(sent, to.size() - sent, charged);
+        outcomes.fire(new MessageOutcome(by.schoolId(), Feature.SMS.code(), reference, deliveries));
+        return new Sent(sent, to.size() - sent, credits.charges(by.schoolId(), Feature.SMS.code(), reference).charged());
     }
 
     private static boolean deliver(String number, String text) {
