@@ -19,6 +19,7 @@ import org.schoolcredits.host.InsufficientCreditsException;
 import org.schoolcredits.host.Metering;
 import org.schoolcredits.host.SchoolNotEnabledException;
 import org.schoolcredits.ledger.Actor;
+import org.schoolcredits.ledger.Balance;
 import org.schoolcredits.ledger.Credits;
 import org.schoolcredits.ledger.CreditsClock;
 import org.schoolcredits.ledger.Hold;
@@ -86,10 +87,11 @@ public class MeteringService implements Metering {
         requireMetered(feature);
         Price price = prices.inForce(feature);
         Credits required = price.credits().times(references.size());
-        Credits available = ledger.balance(by.schoolId(), feature.creditType()).available();
+        Balance balance = ledger.balance(by.schoolId(), feature.creditType());
+        Credits available = balance.available();
         if (available.compareTo(required) < 0) {
             throw new InsufficientCreditsException(feature.creditType(), required.toDecimal(), available.toDecimal(),
-                    ledger.topUpUrl());
+                    balance.pending().toDecimal(), ledger.topUpUrl());
         }
         Instant expiresAt = clock.now().plus(holdTimeout);
         List<Reservation> held = new ArrayList<>();
