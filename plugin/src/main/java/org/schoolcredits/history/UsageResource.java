@@ -26,8 +26,8 @@ import org.schoolcredits.rest.Requires;
 
 /**
  * What the caller's school spent per feature per day, days of the school's own time zone on the
- * host's clock: {@code from} and {@code to} are dates, both included (the last 30 days by default,
- * {@value #MAX_DAYS} at most).
+ * host's clock: {@code from} and {@code to} are dates, both included, or {@code days} the number of
+ * days up to today (the last 30 days by default, {@value #MAX_DAYS} at most).
  */
 @Produces(MediaType.APPLICATION_JSON)
 public class UsageResource {
@@ -55,18 +55,33 @@ public class UsageResource {
     @GET
     @Requires(Permission.MANAGE)
     public Usage get(@QueryParam("from") String from, @QueryParam("to") String to,
-                     @QueryParam("creditType") String creditType) {
+                     @QueryParam("days") String days, @QueryParam("creditType") String creditType) {
         String school = callers.school();
         ZoneId zone = schools.isResolvable() ? schools.get().find(school).map(School::timeZone)
                 .orElse(ZoneId.of("Europe/London")) : ZoneId.of("Europe/London");
         LocalDate last = date("to", to, clock.now().atZone(zone).toLocalDate());
-        LocalDate first = date("from", from, last.minusDays(29));
+        LocalDate first = date("from", from, last.minusDays(count(days) - 1L));
         if (first.isAfter(last) || ChronoUnit.DAYS.between(first, last) >= MAX_DAYS) {
             throw parameter("from", "'from' must be on or before 'to', and at most " + MAX_DAYS + " days before it");
         }
         CreditType type = type(creditType);
         return new Usage(zone.getId(), first, last, spending.perDay(school, zone, first, last, type).stream()
                 .map(d -> new Day(d.day(), d.feature(), d.creditType().code(), d.credits().toDecimal())).toList());
+    }
+
+    private static int count(String days) {
+        if (days == null || days.isBlank()) {
+            return 30;
+        }
+        try {
+            int count = Integer.parseInt(days.trim());
+            if (count >= 1 && count <= MAX_DAYS) {
+                return count;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw parameter("days", "'days' must be a whole number from 1 to " + MAX_DAYS);
     }
 
     private static CreditType type(String value) {
