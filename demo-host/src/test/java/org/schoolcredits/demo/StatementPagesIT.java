@@ -42,9 +42,14 @@ class StatementPagesIT {
         return row.findElement(By.cssSelector("td[data-column='" + column + "']")).getText();
     }
 
+    /**
+     * No serious or critical axe-core violation and no console error, but the two the browser logs by itself:
+     * the 402 the page asked for, and a favicon the demo does not serve yet (issue 18 item 9, another branch).
+     */
     void accessible(String where) throws Exception {
         assertEquals(List.of(), browser.seriousAccessibilityViolations(), where);
-        assertEquals(List.of(), browser.consoleErrors(), where);
+        assertEquals(List.of(), browser.consoleErrors().stream()
+                .filter(m -> !m.contains("favicon.ico") && !m.contains("status of 402")).toList(), where);
     }
 
     @Test
@@ -112,7 +117,8 @@ class StatementPagesIT {
     }
 
     static boolean hasForecast() {
-        return ConnectIT.STAFF.get("/api/credits/balance").json().getJsonObject("connect").containsKey("forecast");
+        return ConnectIT.STAFF.get("/api/credits/balance").json().getJsonObject("connect").get("forecast")
+                instanceof JsonObject;
     }
 
     @Test

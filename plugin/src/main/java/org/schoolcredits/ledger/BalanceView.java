@@ -3,7 +3,6 @@ package org.schoolcredits.ledger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.json.bind.annotation.JsonbNillable;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -22,16 +21,14 @@ import org.schoolcredits.storage.Jdbc;
 @ApplicationScoped
 public class BalanceView {
 
-    public record Learner(BigDecimal available, BigDecimal pending, boolean lowBalance,
-                          @JsonbNillable(false) Forecast forecast) {
+    public record Learner(BigDecimal available, BigDecimal pending, boolean lowBalance, Forecast forecast) {
     }
 
     public record Allowance(BigDecimal remaining, OffsetDateTime expiresAt) {
     }
 
     public record Connect(BigDecimal available, BigDecimal held, BigDecimal pending, Allowance allowance,
-                          boolean lowBalance, BigDecimal lowBalanceThreshold,
-                          @JsonbNillable(false) Forecast forecast) {
+                          boolean lowBalance, BigDecimal lowBalanceThreshold, Forecast forecast) {
     }
 
     public record Balances(Learner learner, Connect connect) {

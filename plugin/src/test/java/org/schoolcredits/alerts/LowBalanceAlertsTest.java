@@ -51,6 +51,17 @@ class LowBalanceAlertsTest {
     }
 
     @Test
+    @DisplayName("a new school's trial credit below the threshold is not low until the balance has reached it once")
+    void trialCreditIsNotLow() {
+        f.db.run(() -> f.ledger.grant(new org.schoolcredits.ledger.Grant(SCHOOL, CreditType.LEARNER,
+                org.schoolcredits.ledger.LotSource.TRIAL, "trial", Credits.of(1), null, false, Actor.SYSTEM)));
+        assertFalse(f.settings.everReached(SCHOOL, CreditType.LEARNER), "1 trial credit, threshold 2");
+        f.buy(SCHOOL, CreditType.LEARNER, "5");
+        assertTrue(f.settings.everReached(SCHOOL, CreditType.LEARNER));
+        assertEquals(List.of(), warnings(), "and no e-mail either way");
+    }
+
+    @Test
     @DisplayName("the low-balance e-mail says how long the credits last at the last weeks' rate and suggests a top-up")
     void forecastInTheEmail() {
         f.buy(SCHOOL, CreditType.CONNECT, "100");
