@@ -34,7 +34,7 @@ export function scale(max, whole) {
     const top = niceCeiling(max);
     return { top, ticks: [0, 1, 2, 3, 4].map((i) => (top * i) / 4) };
   }
-  const step = Math.max(1, Math.ceil(niceCeiling(Math.max(1, max)) / 4));
+  const step = Math.max(1, Math.ceil(niceCeiling(Math.max(1, max) / 4)));
   const top = Math.max(step, Math.ceil(max / step) * step);
   return { top, ticks: Array.from({ length: top / step + 1 }, (_, i) => i * step) };
 }

@@ -88,6 +88,12 @@ class StatementPagesIT {
         assertTrue(called.stream().anyMatch(url -> url.contains("/api/credits/usage?days=30")), called::toString);
         assertFalse(called.stream().anyMatch(url -> url.contains("/history?status=success")), called::toString);
         browser.screenshot("usage-chart");
+        assertEquals(List.of(0L, 1L), browser.jsAsync("import('/credits/credits-chart.js')"
+                + ".then((chart) => arguments[0](chart.scale(1, true).ticks))"), "one learner credit: ticks 0 and 1");
+        assertEquals(List.of(0L, 2L, 4L, 6L, 8L), browser.jsAsync("import('/credits/credits-chart.js')"
+                + ".then((chart) => arguments[0](chart.scale(7, true).ticks))"), "whole numbers, never 1.75");
+        assertEquals(List.of(0L, 5L, 10L, 15L, 20L), browser.jsAsync("import('/credits/credits-chart.js')"
+                + ".then((chart) => arguments[0](chart.scale(17, true).ticks))"));
     }
 
     @Test
