@@ -1,7 +1,8 @@
 // <credits-balance>: the balance widget (mount point dashboard.widget). Learner and Connect credits,
-// what is pending or held, this month's allowance and its last day, and which balance is low.
+// what is pending or held, this month's allowance and its last day, which balance is low, and how long each lasts at
+// the last weeks' rate with a suggested top-up (the balance's forecast, when there is enough history for one).
 // Attribute heading: the widget's title ("Credits" unless given).
-import { BalanceElement, formatCredits, formatLastDay } from './credits-api.js';
+import { BalanceElement, KINDS, api, creditsOf, formatCredits, formatLastDay } from './credits-api.js';
 import { h, sheet, shadow } from './credits-dom.js';
 
 const STYLE = sheet(`
@@ -10,6 +11,7 @@ const STYLE = sheet(`
   dt { min-width: 0; }
   dd { margin: 0; text-align: right; }
   .amount { font-weight: 700; font-size: 1.15rem; font-variant-numeric: tabular-nums; }
+  .forecast { margin: .75rem 0 0; font-size: .95rem; }
   .badge { display: inline-block; margin-left: .15rem; padding: 0 .4rem; border-radius: 3px; background: #a4000f;
            color: #fff; font-size: .85rem; font-weight: 600; }
 `);
@@ -33,7 +35,7 @@ class CreditsBalance extends BalanceElement {
     this.root.replaceChildren(h('h2', {}, this.getAttribute('heading') || 'Credits'), ...content);
   }
 
-  render({ learner, connect }) {
+  async render({ learner, connect }) {
     const list = h('dl');
     const row = (key, term, amount, low) => list.append(h('dt', {}, term),
       h('dd', { 'data-credit': key }, h('span', { class: 'amount' }, formatCredits(amount)),
@@ -47,8 +49,18 @@ class CreditsBalance extends BalanceElement {
       row('allowance', `This month's allowance left (to ${formatLastDay(connect.allowance.expiresAt)})`,
         connect.allowance.remaining);
     }
-    this.show(list);
+    const forecasts = [['learner', learner.forecast], ['connect', connect.forecast]].filter(([, f]) => f);
+    const packages = forecasts.some(([, f]) => f.suggestedPackage) ? await api('/packages').catch(() => []) : [];
+    this.show(list, ...forecasts.map(([type, forecast]) => forecastLine(type, forecast, packages)));
   }
+}
+
+/** "At this rate your Connect credits last about 12 days. Suggested top-up: 100 Connect credits." */
+function forecastLine(type, forecast, packages) {
+  const days = forecast.daysLeft === 1 ? 'about 1 day' : `about ${forecast.daysLeft} days`;
+  const pack = packages.find((p) => p.id === forecast.suggestedPackage);
+  return h('p', { class: 'forecast', 'data-forecast': type }, `At this rate your ${KINDS[type]} credits last ${days}.`,
+    pack ? ` Suggested top-up: ${creditsOf(pack.credits, KINDS[type])}, enough for the next 30 days.` : null);
 }
 
 customElements.define('credits-balance', CreditsBalance);

@@ -1,14 +1,13 @@
-// The settings panel's usage chart: credits spent per feature per day over the last 30 or 90 days
-// (Europe/London days), an inline SVG computed from the history's successful usages and redemptions
-// (refunded ones never count), with the totals as a table for those who do not see the chart.
+// The settings panel's usage chart: credits spent per feature per day over the last 30 or 90 days, days of the
+// school's time zone on the host's clock, as GET /usage adds them up on the server (captured usages and
+// redemptions; refunded ones never count): an inline SVG, with the totals as a table for those who do not see it.
+// Learner credits are whole, so a chart of them alone has whole-number ticks.
 import { KINDS, api, creditsOf, featureLabels, formatCredits } from './credits-api.js';
 import { h, sheet, svg } from './credits-dom.js';
 
 const COLOURS = { SMS: '#1d70b8', DVLA_LICENCE_CHECK: '#b45309', DVLA_BIKE_CHECK: '#6f3fa0', LEARNER_REGISTRATION: '#00703c' };
 // colours for the features a host registers, in turn
 const MORE_COLOURS = ['#d4351c', '#005a30', '#912b88', '#28a197', '#f47738', '#5694ca', '#85994b', '#4c2c92'];
-const SPENDING = new Set(['usage', 'redemption']);
-const MAX_PAGES = 25;
 
 export const chartStyle = sheet(`
   svg { display: block; width: 100%; height: auto; margin: .5rem 0; }
@@ -20,27 +19,26 @@ export const chartStyle = sheet(`
   .totals { max-width: 24rem; margin-top: .75rem; }
 `);
 
-const londonDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' });
 const dayMonth = new Intl.DateTimeFormat('en-GB', { day: '2-digit', month: '2-digit', timeZone: 'UTC' });
 
-/** The last {@code count} London days, oldest first, as yyyy-mm-dd. */
-function lastDays(count) {
-  const today = new Date(`${londonDay.format(new Date())}T00:00:00Z`);
-  return Array.from({ length: count }, (_, i) => new Date(today.getTime() - (count - 1 - i) * 86_400_000)
-    .toISOString().slice(0, 10));
+/** Every day from {@code from} to {@code to} (yyyy-mm-dd, both included), oldest first. */
+function daysBetween(from, to) {
+  const days = [];
+  for (let day = new Date(`${from}T00:00:00Z`); day <= new Date(`${to}T00:00:00Z`); day.setUTCDate(day.getUTCDate() + 1)) {
+    days.push(day.toISOString().slice(0, 10));
+  }
+  return days;
 }
 
-async function spending(from) {
-  const items = [];
-  let cursor = null;
-  for (let page = 0; page < MAX_PAGES; page++) {
-    const query = new URLSearchParams({ status: 'success', from, limit: 200, ...(cursor ? { cursor } : {}) });
-    const answer = await api(`/history?${query}`);
-    items.push(...answer.items.filter((e) => SPENDING.has(e.kind) && e.feature && e.amount < 0));
-    cursor = answer.nextCursor;
-    if (!cursor) break;
+/** The top of the scale and its ticks: whole numbers when {@code whole} (learner credits are never split). */
+export function scale(max, whole) {
+  if (!whole) {
+    const top = niceCeiling(max);
+    return { top, ticks: [0, 1, 2, 3, 4].map((i) => (top * i) / 4) };
   }
-  return items;
+  const step = Math.max(1, Math.ceil(niceCeiling(Math.max(1, max) / 4)));
+  const top = Math.max(step, Math.ceil(max / step) * step);
+  return { top, ticks: Array.from({ length: top / step + 1 }, (_, i) => i * step) };
 }
 
 function niceCeiling(value) {
@@ -49,20 +47,20 @@ function niceCeiling(value) {
   return [1, 2, 5, 10].map((step) => step * power).find((ceiling) => ceiling >= value);
 }
 
-function drawChart(days, byDay, features, labels, width, period) {
+function drawChart(days, byDay, features, labels, width, period, whole) {
   const height = 220;
   const left = 44;
   const bottom = 24;
   const plotWidth = width - left - 8;
   const plotHeight = height - bottom - 10;
-  const top = niceCeiling(Math.max(0, ...days.map((d) => features.reduce((sum, f) => sum + (byDay[d]?.[f] || 0), 0))) / 1000);
+  const { top, ticks } = scale(Math.max(0, ...days.map((d) => features.reduce((sum, f) => sum + (byDay[d]?.[f] || 0), 0)))
+    / 1000, whole);
   const y = (credits) => 10 + plotHeight - (credits / top) * plotHeight;
   const slot = plotWidth / days.length;
   const every = Math.ceil(days.length / Math.max(1, Math.floor(plotWidth / 56)));
   const chart = svg('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-labelledby': 'chart-title' },
     svg('title', { id: 'chart-title' }, `Credits spent per feature per day, last ${period} days`));
-  for (let i = 0; i <= 4; i++) {
-    const value = (top * i) / 4;
+  for (const value of ticks) {
     chart.append(svg('line', { x1: left, x2: width - 8, y1: y(value), y2: y(value), stroke: '#b1b4b6' }),
       svg('text', { x: left - 6, y: y(value) + 4, 'text-anchor': 'end' }, formatCredits(value)));
   }
@@ -92,20 +90,20 @@ export function chartSection() {
     h('label', {}, 'Period ', period), body);
 
   async function load() {
-    const days = lastDays(Number(period.value));
     try {
+      const usage = await api(`/usage?${new URLSearchParams({ days: period.value })}`);
+      const days = daysBetween(usage.from, usage.to);
       const byDay = {};
       const totals = {};
       const labels = { ...(await featureLabels()) };
       const learner = new Set(['LEARNER_REGISTRATION']);
-      for (const entry of await spending(days[0])) {
-        labels[entry.feature] ??= entry.featureLabel || entry.feature;
-        if (entry.creditType === 'learner') learner.add(entry.feature);
-        const day = londonDay.format(new Date(entry.at));
-        byDay[day] ??= {};
-        const millis = -Math.round(entry.amount * 1000);
-        byDay[day][entry.feature] = (byDay[day][entry.feature] || 0) + millis;
-        totals[entry.feature] = (totals[entry.feature] || 0) + millis;
+      for (const spent of usage.days) {
+        labels[spent.feature] ??= spent.feature;
+        if (spent.creditType === 'learner') learner.add(spent.feature);
+        byDay[spent.day] ??= {};
+        const millis = Math.round(spent.credits * 1000);
+        byDay[spent.day][spent.feature] = (byDay[spent.day][spent.feature] || 0) + millis;
+        totals[spent.feature] = (totals[spent.feature] || 0) + millis;
       }
       const features = Object.keys(labels).filter((f) => totals[f]);
       features.filter((f) => !COLOURS[f]).forEach((f) => {
@@ -117,7 +115,8 @@ export function chartSection() {
         return;
       }
       body.replaceChildren(
-        drawChart(days, byDay, features, labels, Math.max(320, body.clientWidth || 640), period.value),
+        drawChart(days, byDay, features, labels, Math.max(320, body.clientWidth || 640), period.value,
+          features.every((f) => learner.has(f))),
         h('ul', { class: 'legend' }, ...features.map((f) => h('li', {}, h('span', { class: `swatch swatch-${f}` }),
           labels[f]))),
         h('table', { class: 'totals' }, h('caption', {}, `Total spent, last ${period.value} days`),

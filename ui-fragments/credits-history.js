@@ -1,7 +1,9 @@
-// The settings panel's credit history: filters (credit type, feature, status, dates), a page at a time with
-// "Show more" following the API's cursor, and the same rows as a CSV download.
+// The settings panel's credit history: the statement (one row per action, credit type and dates as filters) and,
+// under "Ledger detail", the ledger's own rows with their filters (credit type, feature, status, dates), a page at a
+// time with "Show more" following the API's cursor, and the same rows as a CSV download.
 import { FEATURES, api, featureLabels, formatDateTime, formatSigned, formatCredits } from './credits-api.js';
 import { h, sheet } from './credits-dom.js';
+import { statementPart } from './credits-statement.js';
 
 export const historyStyle = sheet(`
   .filters { display: grid; gap: .5rem 1rem; grid-template-columns: repeat(auto-fill, minmax(10rem, 1fr)); align-items: end;
@@ -11,6 +13,10 @@ export const historyStyle = sheet(`
   .history { font-size: .95rem; }
   .history td, .history th { white-space: nowrap; }
   .history td[data-column=Reference] { white-space: normal; overflow-wrap: anywhere; min-width: 9rem; }
+  .statement td { white-space: nowrap; }
+  .statement td[data-column=What] { white-space: normal; min-width: 14rem; }
+  details.ledger { margin-top: 1rem; }
+  details.ledger summary { cursor: pointer; font-weight: 600; }
   .actions { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: center; margin-top: .75rem; }
 `);
 
@@ -28,6 +34,15 @@ function dayAfter(date) {
   const next = new Date(`${date}T00:00:00Z`);
   next.setUTCDate(next.getUTCDate() + 1);
   return next.toISOString().slice(0, 10);
+}
+
+/** A filter form's values as query parameters, "to" made exclusive. */
+function paramsOf(form) {
+  const params = new URLSearchParams();
+  for (const [name, value] of new FormData(form)) {
+    if (value) params.set(name, name === 'to' ? dayAfter(value) : value);
+  }
+  return params;
 }
 
 function row(entry) {
@@ -50,6 +65,12 @@ export function historySection() {
       ...Object.entries(labels).map(([value, label]) => h('option', { value }, label)));
     select.value = chosen;
   });
+  const period = h('form', { class: 'filters', 'aria-label': 'Filter the statement' },
+    choice('creditType', 'Credit type', { learner: 'Learner', connect: 'Connect' }),
+    h('label', {}, 'From', h('input', { type: 'date', name: 'from' })),
+    h('label', {}, 'To', h('input', { type: 'date', name: 'to' })),
+    h('div', {}, h('button', { type: 'submit' }, 'Show')));
+  const statement = statementPart(() => paramsOf(period));
   const filters = h('form', { class: 'filters', 'aria-label': 'Filter the history' },
     choice('creditType', 'Credit type', { learner: 'Learner', connect: 'Connect' }),
     featureChoice,
@@ -64,16 +85,15 @@ export function historySection() {
   const more = h('button', { type: 'button', class: 'secondary', 'data-action': 'more', hidden: true }, 'Show more');
   const csv = h('button', { type: 'button', class: 'secondary', 'data-action': 'csv' }, 'Download CSV');
   const status = h('p', { role: 'status' });
-  const section = h('section', { 'aria-labelledby': 'history-title' }, h('h2', { id: 'history-title' }, 'History'),
+  const ledger = h('details', { class: 'ledger' }, h('summary', {}, 'Ledger detail: every entry, as in the CSV'),
     filters, h('div', { class: 'scroll', tabindex: 0, role: 'region', 'aria-label': 'Credit history table' }, table),
-    h('div', { class: 'actions' }, more, csv), status);
+    h('div', { class: 'actions' }, more), status);
+  const section = h('section', { 'aria-labelledby': 'history-title' }, h('h2', { id: 'history-title' }, 'History'),
+    period, statement.part, h('div', { class: 'actions' }, csv), ledger);
   let cursor = null;
 
   function query(extra = {}) {
-    const params = new URLSearchParams();
-    for (const [name, value] of new FormData(filters)) {
-      if (value) params.set(name, name === 'to' ? dayAfter(value) : value);
-    }
+    const params = paramsOf(filters);
     for (const [name, value] of Object.entries(extra)) params.set(name, value);
     return params;
   }
@@ -108,12 +128,17 @@ export function historySection() {
     }
   }
 
+  period.addEventListener('submit', (event) => {
+    event.preventDefault();
+    statement.load(false);
+  });
   filters.addEventListener('submit', (event) => {
     event.preventDefault();
     load(false);
   });
   more.addEventListener('click', () => load(true));
   csv.addEventListener('click', download);
+  statement.load(false);
   load(false);
   return section;
 }

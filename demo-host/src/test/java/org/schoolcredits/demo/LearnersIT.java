@@ -67,8 +67,9 @@ class LearnersIT {
         assertEquals(0, learnerCredits());
         assertEquals(before + credits, STAFF.get("/api/demo/learners").array().size(), "no orphan learner");
         assertTrue(created.stream().anyMatch(reply -> reply.json().getString("message").equals(
-                "Learner registered. You have 0 learner credits remaining."
-                        + " Buy more before you register another learner.")), created::toString);
+                "Learner registered. You have 0 learner credits remaining. Ask a school admin to buy more before"
+                        + " you register another learner: Rita River.")), "staff are sent to an admin, not to buy: "
+                + created);
 
         JsonObject learner = created.get(0).json();
         String upn = STAFF.get("/api/demo/learners").array().stream().map(JsonObject.class::cast)

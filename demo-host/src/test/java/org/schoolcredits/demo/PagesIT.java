@@ -66,6 +66,7 @@ class PagesIT {
 
     /** The history rows the settings panel shows once filtered by {@code filter} and {@code value}. */
     static List<WebElement> historyFilteredBy(String filter, String value) {
+        openLedgerDetail();
         new Select(browser.find(inSettings("select[name=" + filter + "]"))).selectByValue(value);
         browser.find(inSettings("form[aria-label='Filter the history'] button[type=submit]")).click();
         browser.until("the history shows only " + value, () -> {
@@ -73,6 +74,13 @@ class PagesIT {
             return !cells.isEmpty() && cells.stream().allMatch(c -> c.getText().equals(featureName(value)));
         });
         return browser.findAll(inSettings("table.history tbody tr"));
+    }
+
+    /** Opens the history's "Ledger detail", where the ledger's own rows are (the statement is above it). */
+    static void openLedgerDetail() {
+        if (browser.find(inSettings("details.ledger")).getAttribute("open") == null) {
+            browser.find(inSettings("details.ledger summary")).click();
+        }
     }
 
     static String featureName(String feature) {
@@ -166,6 +174,7 @@ class PagesIT {
                 + "\"creditType\":\"connect\",\"amount\":-1,\"reason\":\"" + reason + "\"}").status());
         browser.signIn(ADMIN);
         browser.open("/settings/credits");
+        openLedgerDetail();
         WebElement newest = browser.find(inSettings("table.history tbody tr"));
         assertEquals(reason, cell(newest, "Reference"));
         assertEquals(0L, browser.js("const walk = (root) => [...root.querySelectorAll('*')].flatMap("
@@ -323,8 +332,8 @@ class PagesIT {
             WebElement dialog = browser.find("credits-topup-dialog", "dialog[open]");
             assertTrue(dialog.getText().contains("This needs 1 learner credit and the school has 0 learner credits."),
                     dialog.getText());
-            assertEquals("The learner was not registered: there are not enough learner credits.",
-                    browser.textOnce("not registered", "#register-learner [role=status]"));
+            assertEquals("The learner was not registered: there are not enough learner credits."
+                    + " Ask a school admin to top up: Olivia Oak.", browser.textOnce("not registered", "#register-learner [role=status]"));
             browser.screenshot("learners-not-enough-credits");
             new Actions(browser.driver()).sendKeys(Keys.ESCAPE).perform();
             browser.until("the dialog closes", () -> browser.findAll("credits-topup-dialog", "dialog[open]").isEmpty());

@@ -5,6 +5,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.schoolcredits.host.CreditType;
@@ -12,7 +13,11 @@ import org.schoolcredits.host.School;
 import org.schoolcredits.host.SchoolDirectory;
 import org.schoolcredits.ledger.Balance;
 import org.schoolcredits.ledger.Credits;
+import org.schoolcredits.ledger.CreditsClock;
+import org.schoolcredits.ledger.Forecast;
 import org.schoolcredits.ledger.Ledger;
+import org.schoolcredits.ledger.Spending;
+import org.schoolcredits.ledger.TopUps;
 
 /**
  * The e-mails the plugin sends a school's admins ({@link SchoolDirectory}'s {@code adminEmails}),
@@ -40,16 +45,28 @@ public class AlertEmails {
     private SchoolDirectory schools;
     private Ledger ledger;
     private AlertSettingsRepository settings;
+    private Spending spending;
+    private TopUps topUps;
+    private CreditsClock clock;
 
     protected AlertEmails() {
     }
 
-    @Inject
+    /** Without a forecast in the low-balance e-mail. */
     public AlertEmails(Outbox outbox, SchoolDirectory schools, Ledger ledger, AlertSettingsRepository settings) {
+        this(outbox, schools, ledger, settings, null, null, null);
+    }
+
+    @Inject
+    public AlertEmails(Outbox outbox, SchoolDirectory schools, Ledger ledger, AlertSettingsRepository settings,
+                       Spending spending, TopUps topUps, CreditsClock clock) {
         this.outbox = outbox;
         this.schools = schools;
         this.ledger = ledger;
         this.settings = settings;
+        this.spending = spending;
+        this.topUps = topUps;
+        this.clock = clock;
     }
 
     /** Writes the e-mail a payment's outcome calls for. */
@@ -141,11 +158,34 @@ public class AlertEmails {
             return 0;
         }
         String left = Letter.credits(available) + " " + typeName(type, available) + " left";
-        return toAdmins(schoolId, LOW_BALANCE, null, school -> new Draft(new Letter()
+        return toAdmins(schoolId, LOW_BALANCE, null, school -> new Draft(forecast(new Letter()
                 .paragraph(school.name() + " has " + left + ", below its low-balance level of "
-                        + Letter.credits(threshold) + ".")
+                        + Letter.credits(threshold) + "."), school, type, available)
                 .link("Top up before they run out:", "Buy credits", ledger.topUpUrl()),
                 "Low balance: " + left + " at " + school.name()));
+    }
+
+    /** The letter with how long the balance lasts at the last weeks' rate, and a suggested top-up, when known. */
+    private Letter forecast(Letter letter, School school, CreditType type, Credits available) {
+        if (spending == null) {
+            return letter;
+        }
+        List<Forecast.TopUp> packages = topUps.of(type);
+        Optional<Forecast> forecast = spending.forecast(school.id(), type, available, school.timeZone(), clock.now(),
+                packages);
+        if (forecast.isEmpty()) {
+            return letter;
+        }
+        long days = forecast.get().daysLeft();
+        String text = "At this rate your " + (type == CreditType.LEARNER ? "learner" : "Connect") + " credits last about "
+                + days + (days == 1 ? " day." : " days.");
+        Optional<Forecast.TopUp> suggested = packages.stream()
+                .filter(p -> p.id().equals(forecast.get().suggestedPackage())).findFirst();
+        if (suggested.isPresent()) {
+            text += " A top-up of " + Letter.credits(suggested.get().credits()) + " credits would see you through the"
+                    + " next " + Forecast.COVER_DAYS + " days.";
+        }
+        return letter.paragraph(text);
     }
 
     private interface Compose {

@@ -48,6 +48,14 @@ public class AlertSettingsRepository implements LowBalanceThresholds {
                 + " from alert_settings where school_id = ?), " + defaults.threshold(type).millis() + ")";
     }
 
+    /** Whether the balance has been at or above its threshold: its alert has been armed at least once. */
+    @Override
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean everReached(String schoolId, CreditType type) {
+        return db.one("select exists (select 1 from low_balance_alert where school_id = ? and credit_type = ?)",
+                rs -> rs.getBoolean(1), schoolId, type.code()).orElse(false);
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public AlertSettings of(String schoolId) {
         return db.one("select learner_threshold, connect_threshold, email_alerts from alert_settings"

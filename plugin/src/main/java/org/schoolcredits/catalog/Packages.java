@@ -7,6 +7,8 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.schoolcredits.host.CreditType;
 import org.schoolcredits.ledger.Credits;
+import org.schoolcredits.ledger.Forecast;
+import org.schoolcredits.ledger.TopUps;
 import org.schoolcredits.ledger.Money;
 
 /**
@@ -14,7 +16,7 @@ import org.schoolcredits.ledger.Money;
  * e.g. {@code credits.package.learner-10.pence} (env {@code CREDITS_PACKAGE_LEARNER_10_PENCE}).
  */
 @ApplicationScoped
-public class Packages {
+public class Packages implements TopUps {
 
     /** The most a single action may be priced at, in credits. */
     public static final long MAX_PRICE_CREDITS = 10_000;
@@ -45,6 +47,12 @@ public class Packages {
 
     public List<CreditPackage> all() {
         return packages;
+    }
+
+    @Override
+    public List<Forecast.TopUp> of(CreditType type) {
+        return packages.stream().filter(p -> p.creditType() == type).map(p -> new Forecast.TopUp(p.id(), p.credits()))
+                .toList();
     }
 
     public Optional<CreditPackage> find(String id) {

@@ -11,7 +11,8 @@ import java.util.Optional;
  * The host kit's one way to answer {@link InsufficientCreditsException}: the 402 problem document
  * (RFC 9457) the plugin's "Not enough credits" dialog reads, the same as the plugin's own API sends.
  * A caller who may buy ({@value #MAY_BUY}) gets {@code topUpUrl}; anyone else gets {@code admins},
- * the names of the school's admins to ask. Use {@link InsufficientCreditsMapper}, or call this from
+ * the names of the school's admins to ask. {@code pending} says how many credits are bought but not
+ * paid yet, so that the dialog can say they are on their way. Use {@link InsufficientCreditsMapper}, or call this from
  * your own exception mapper.
  */
 public final class InsufficientCreditsProblem {
@@ -44,7 +45,8 @@ public final class InsufficientCreditsProblem {
                 .add("code", "insufficient_credits")
                 .add("creditType", e.creditType().code())
                 .add("required", e.required())
-                .add("available", e.available());
+                .add("available", e.available())
+                .add("pending", e.pending());
         if (caller != null && caller.has(MAY_BUY) && e.topUpUrl() != null) {
             json.add("topUpUrl", e.topUpUrl());
         } else {

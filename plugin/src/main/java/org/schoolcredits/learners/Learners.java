@@ -2,16 +2,20 @@ package org.schoolcredits.learners;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.util.List;
 import org.schoolcredits.catalog.Price;
 import org.schoolcredits.catalog.PriceList;
 import org.schoolcredits.host.Caller;
 import org.schoolcredits.host.CreditType;
 import org.schoolcredits.host.Feature;
+import org.schoolcredits.host.InsufficientCreditsProblem;
 import org.schoolcredits.host.LearnerCredits;
 import org.schoolcredits.host.LearnerDeleted;
 import org.schoolcredits.host.LearnerRegistering;
+import org.schoolcredits.host.SchoolDirectory;
 import org.schoolcredits.ledger.Actor;
 import org.schoolcredits.ledger.Credits;
 import org.schoolcredits.ledger.CreditsClock;
@@ -37,6 +41,9 @@ public class Learners implements LearnerCredits {
     private LearnerRefs refs;
     private CreditsClock clock;
     private RegistrationsInTransaction thisTransaction;
+
+    @Inject
+    Instance<SchoolDirectory> schools;
 
     protected Learners() {
     }
@@ -69,7 +76,8 @@ public class Learners implements LearnerCredits {
                     + " where school_id = ? and ref_hash = ? and deleted_at is not null", ref, schoolId, hash);
             remaining = ledger.balance(schoolId, CreditType.LEARNER).available();
         }
-        return new Registration(isNew, remaining.toDecimal(), message(isNew, remaining, price.credits()));
+        return new Registration(isNew, remaining.toDecimal(), message(isNew, remaining, price.credits(),
+                whomToAsk(schoolId, by)));
     }
 
     /** Erases what identifies a current learner, keeping its hash; false when there is no such learner. */
@@ -105,15 +113,34 @@ public class Learners implements LearnerCredits {
         erase(event.schoolId(), event.learnerRef());
     }
 
+    /**
+     * Whom a user who may not buy asks for more credits: the school's admins by name, or an empty
+     * list when the host names none; null for a user who may buy.
+     */
+    private List<String> whomToAsk(String schoolId, Caller by) {
+        if (by != null && by.has(InsufficientCreditsProblem.MAY_BUY)) {
+            return null;
+        }
+        return schools != null && schools.isResolvable() ? schools.get().adminNames(schoolId) : List.of();
+    }
+
     static String message(boolean charged, Credits remaining, Credits price) {
+        return message(charged, remaining, price, null);
+    }
+
+    /** {@code askAdmins} null: the user may buy; otherwise they are told to ask a school admin (these, by name). */
+    static String message(boolean charged, Credits remaining, Credits price, List<String> askAdmins) {
         StringBuilder text = new StringBuilder("Learner registered. ");
         if (!charged) {
             text.append("No credit was used: this learner was registered before. ");
         }
         text.append("You have ").append(remaining).append(" learner ")
                 .append(remaining.equals(Credits.of(1)) ? "credit" : "credits").append(" remaining.");
-        if (remaining.compareTo(price) < 0) {
+        if (remaining.compareTo(price) < 0 && askAdmins == null) {
             text.append(" Buy more before you register another learner.");
+        } else if (remaining.compareTo(price) < 0) {
+            text.append(" Ask a school admin to buy more before you register another learner")
+                    .append(askAdmins.isEmpty() ? "." : ": " + String.join(", ", askAdmins) + ".");
         }
         return text.toString();
     }

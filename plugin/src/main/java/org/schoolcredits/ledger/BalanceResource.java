@@ -1,6 +1,7 @@
 package org.schoolcredits.ledger;
 
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -20,7 +21,7 @@ public class BalanceResource {
 
     @GET
     @Requires(Permission.VIEW)
-    public BalanceView.Balances get() {
-        return balances.of(callers.school());
+    public JsonObject get() {
+        return BalanceJson.of(balances.of(callers.school()));
     }
 }

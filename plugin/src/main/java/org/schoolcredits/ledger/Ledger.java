@@ -292,9 +292,9 @@ public class Ledger {
             after = trySpend(entry, at, hold);
         }
         if (after.isEmpty()) {
-            Credits available = balance(schoolId, type).available();
+            Balance balance = balance(schoolId, type);
             throw new InsufficientCreditsException(type, new Credits(-entry.amount()).toDecimal(),
-                    available.toDecimal(), topUpUrl());
+                    balance.available().toDecimal(), balance.pending().toDecimal(), topUpUrl());
         }
         changes.accept(new BalanceChanged(schoolId, type, new Credits(entry.amount()), new Credits(after.get())));
         return after.get();

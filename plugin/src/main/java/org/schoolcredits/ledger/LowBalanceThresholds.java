@@ -10,4 +10,9 @@ import org.schoolcredits.host.CreditType;
 public interface LowBalanceThresholds {
 
     Credits threshold(String schoolId, CreditType type);
+
+    /** Whether the balance has ever been at or above its threshold (a new school's trial credit has not). */
+    default boolean everReached(String schoolId, CreditType type) {
+        return true;
+    }
 }

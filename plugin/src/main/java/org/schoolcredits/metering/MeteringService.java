@@ -20,6 +20,7 @@ import org.schoolcredits.host.InsufficientCreditsException;
 import org.schoolcredits.host.Metering;
 import org.schoolcredits.host.SchoolNotEnabledException;
 import org.schoolcredits.ledger.Actor;
+import org.schoolcredits.ledger.Balance;
 import org.schoolcredits.ledger.Credits;
 import org.schoolcredits.ledger.CreditsClock;
 import org.schoolcredits.ledger.Hold;
@@ -90,8 +91,9 @@ public class MeteringService implements Metering {
         // the balance row stays locked until the commit: no other spend comes between this check and the holds
         Credits available = ledger.lockBalance(by.schoolId(), feature.creditType());
         if (available.compareTo(required) < 0) {
+            Credits pending = ledger.balance(by.schoolId(), feature.creditType()).pending();
             throw new InsufficientCreditsException(feature.creditType(), required.toDecimal(), available.toDecimal(),
-                    ledger.topUpUrl());
+                    pending.toDecimal(), ledger.topUpUrl());
         }
         Instant expiresAt = clock.now().plus(holdTimeout);
         List<Reservation> held = new ArrayList<>();

@@ -10,6 +10,8 @@ import org.schoolcredits.alerts.SettingsResource;
 import org.schoolcredits.catalog.CatalogResource;
 import org.schoolcredits.fragments.FragmentsResource;
 import org.schoolcredits.history.HistoryResource;
+import org.schoolcredits.history.StatementResource;
+import org.schoolcredits.history.UsageResource;
 import org.schoolcredits.learners.LearnersResource;
 import org.schoolcredits.ledger.BalanceResource;
 import org.schoolcredits.metering.UsagesResource;
@@ -35,6 +37,8 @@ public class CreditsApplication extends ResourceConfig {
             Map.entry(CatalogResource.class, ""),
             Map.entry(UsagesResource.class, "usages"),
             Map.entry(HistoryResource.class, "history"),
+            Map.entry(StatementResource.class, "statement"),
+            Map.entry(UsageResource.class, "usage"),
             Map.entry(PlatformLedgerResource.class, "platform"),
             Map.entry(LearnersResource.class, "learners"),
             Map.entry(PurchasesResource.class, "purchases"),

@@ -14,6 +14,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.schoolcredits.TestClock;
 import org.schoolcredits.TestDatabase;
+import org.schoolcredits.ledger.Forecast;
+import org.schoolcredits.ledger.Spending;
 import org.schoolcredits.host.CreditType;
 import org.schoolcredits.host.Plan;
 import org.schoolcredits.host.School;
@@ -63,7 +65,9 @@ final class AlertsFixture implements AutoCloseable {
         outbox = new Outbox(db.jdbc(), clock);
         LowBalanceAlerts[] observer = new LowBalanceAlerts[1];
         ledger = new Ledger(db.jdbc(), clock, PUBLIC_URL, change -> observer[0].balanceChanged(change));
-        emails = new AlertEmails(outbox, directory, ledger, settings);
+        emails = new AlertEmails(outbox, directory, ledger, settings, new Spending(db.jdbc()),
+                type -> type == CreditType.CONNECT ? List.of(new Forecast.TopUp("connect-small", Credits.of(50)),
+                        new Forecast.TopUp("connect-medium", Credits.of(100))) : List.of(), clock);
         alerts = new LowBalanceAlerts(db.jdbc(), settings, emails, ledger);
         observer[0] = alerts;
         db.run(() -> ledger.provision(SCHOOL));

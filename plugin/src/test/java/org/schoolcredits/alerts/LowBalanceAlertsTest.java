@@ -51,6 +51,36 @@ class LowBalanceAlertsTest {
     }
 
     @Test
+    @DisplayName("a new school's trial credit below the threshold is not low until the balance has reached it once")
+    void trialCreditIsNotLow() {
+        f.db.run(() -> f.ledger.grant(new org.schoolcredits.ledger.Grant(SCHOOL, CreditType.LEARNER,
+                org.schoolcredits.ledger.LotSource.TRIAL, "trial", Credits.of(1), null, false, Actor.SYSTEM)));
+        assertFalse(f.settings.everReached(SCHOOL, CreditType.LEARNER), "1 trial credit, threshold 2");
+        f.buy(SCHOOL, CreditType.LEARNER, "5");
+        assertTrue(f.settings.everReached(SCHOOL, CreditType.LEARNER));
+        assertEquals(List.of(), warnings(), "and no e-mail either way");
+    }
+
+    @Test
+    @DisplayName("the low-balance e-mail says how long the credits last at the last weeks' rate and suggests a top-up")
+    void forecastInTheEmail() {
+        f.buy(SCHOOL, CreditType.CONNECT, "100");
+        String[][] spent = {{"2026-11-07T09:00:00Z", "30"}, {"2026-11-08T09:00:00Z", "20"},
+            {"2026-11-09T09:00:00Z", "20"}, {"2026-11-10T09:00:00Z", "15"}};
+        for (String[] day : spent) {
+            f.clock.set(java.time.Instant.parse(day[0]));
+            var hold = f.db.tx(() -> f.ledger.reserve(SCHOOL, Feature.DVLA_LICENCE_CHECK, 1,
+                    Credits.of(new BigDecimal(day[1])), 1, null, f.clock.now().plus(Duration.ofMinutes(15)),
+                    Actor.SYSTEM));
+            f.db.run(() -> f.ledger.capture(SCHOOL, hold.id()));
+        }
+        List<OutboxEmail> sent = warnings();
+        assertEquals(2, sent.size());
+        assertTrue(sent.get(0).email().text().contains("At this rate your Connect credits last about 6 days."
+                + " A top-up of 100 credits would see you through the next 30 days."), sent.get(0).email().text());
+    }
+
+    @Test
     @DisplayName("50 concurrent SMS holds that cross the threshold write one warning per admin, and delivery sends"
             + " exactly one message per admin")
     void concurrentCrossing() throws Exception {

@@ -45,6 +45,17 @@ class InsufficientCreditsProblemTest {
     }
 
     @Test
+    @DisplayName("a 402 says how many credits are bought but still pending payment")
+    void saysWhatIsPending() {
+        InsufficientCreditsException refused = new InsufficientCreditsException(CreditType.CONNECT,
+                new BigDecimal("8"), new BigDecimal("0.6"), new BigDecimal("26"), null);
+        JsonObject problem = InsufficientCreditsProblem.of(refused, STAFF, List.of("Olivia Oak"));
+        assertEquals(new BigDecimal("26"), problem.getJsonNumber("pending").bigDecimalValue());
+        assertEquals(BigDecimal.ZERO, InsufficientCreditsProblem.of(REFUSED, STAFF, List.of())
+                .getJsonNumber("pending").bigDecimalValue());
+    }
+
+    @Test
     @DisplayName("the host kit's document is the plugin's own 402: same type, title and code")
     void sameAsThePlugins() {
         JsonObject problem = InsufficientCreditsProblem.of(REFUSED, ADMIN, List.of());

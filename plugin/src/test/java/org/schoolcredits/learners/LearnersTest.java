@@ -218,7 +218,7 @@ class LearnersTest {
     @DisplayName("the trial credit lets a newly enabled school register exactly one learner")
     void trialCredit() {
         String school = "brookside";
-        Caller admin = new Caller(school, "admin@brookside", "Bea Brook", Set.of("credits.use"));
+        Caller admin = new Caller(school, "admin@brookside", "Bea Brook", Set.of("credits.use", "credits.manage"));
         db.run(() -> new Wallets(ledger).enabled(new SchoolEnabled(school)));
         Registration first = db.tx(() -> learners.register(school, "G123456789012", admin));
         assertTrue(first.charged());
@@ -228,6 +228,23 @@ class LearnersTest {
                 () -> db.tx(() -> learners.register(school, "H123456789012", admin)));
         assertEquals("http://localhost:8080/settings/credits", vetoed.topUpUrl());
         assertEquals(1, count("select count(*) from learner where school_id = 'brookside'"));
+    }
+
+    @Test
+    @DisplayName("staff who used the last learner credit are told to ask a school admin, by name, not to buy")
+    void staffAreSentToAnAdmin() {
+        Credits price = Credits.of(1);
+        assertEquals("Learner registered. You have 0 learner credits remaining. Ask a school admin to buy more"
+                + " before you register another learner: Olivia Oak, Oscar Oak.",
+                Learners.message(true, Credits.ZERO, price, List.of("Olivia Oak", "Oscar Oak")));
+        assertEquals("Learner registered. You have 0 learner credits remaining. Ask a school admin to buy more"
+                + " before you register another learner.", Learners.message(true, Credits.ZERO, price, List.of()));
+        assertEquals("Learner registered. You have 0 learner credits remaining. Buy more before you register another"
+                + " learner.", Learners.message(true, Credits.ZERO, price, null));
+        buy(1, false);
+        assertEquals("Learner registered. You have 0 learner credits remaining. Ask a school admin to buy more"
+                + " before you register another learner.", register("J123456789012").message(),
+                "a staff member without the host's directory hears of no admin by name");
     }
 
     @Test

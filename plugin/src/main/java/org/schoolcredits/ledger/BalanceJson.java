@@ -1,0 +1,46 @@
+package org.schoolcredits.ledger;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * {@link BalanceView.Balances} as GET /balance answers them: written by hand because a credit type's
+ * {@code forecast} is absent without enough history, where the plugin's JSON writes every other
+ * absent value as {@code null} (the allowance, a forecast's suggested package).
+ */
+final class BalanceJson {
+
+    private BalanceJson() {
+    }
+
+    static JsonObject of(BalanceView.Balances balances) {
+        BalanceView.Learner learner = balances.learner();
+        BalanceView.Connect connect = balances.connect();
+        JsonObjectBuilder learnerJson = Json.createObjectBuilder().add("available", learner.available())
+                .add("pending", learner.pending()).add("lowBalance", learner.lowBalance());
+        JsonObjectBuilder connectJson = Json.createObjectBuilder().add("available", connect.available())
+                .add("held", connect.held()).add("pending", connect.pending())
+                .add("allowance", connect.allowance() == null ? JsonValue.NULL : Json.createObjectBuilder()
+                        .add("remaining", connect.allowance().remaining())
+                        .add("expiresAt", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(connect.allowance().expiresAt()))
+                        .build())
+                .add("lowBalance", connect.lowBalance()).add("lowBalanceThreshold", connect.lowBalanceThreshold());
+        if (learner.forecast() != null) {
+            learnerJson.add("forecast", forecast(learner.forecast()));
+        }
+        if (connect.forecast() != null) {
+            connectJson.add("forecast", forecast(connect.forecast()));
+        }
+        return Json.createObjectBuilder().add("learner", learnerJson).add("connect", connectJson).build();
+    }
+
+    private static JsonObject forecast(Forecast forecast) {
+        JsonObjectBuilder json = Json.createObjectBuilder().add("daysLeft", forecast.daysLeft())
+                .add("dailyAverage", forecast.dailyAverage());
+        return (forecast.suggestedPackage() == null ? json.addNull("suggestedPackage")
+                : json.add("suggestedPackage", forecast.suggestedPackage())).build();
+    }
+}
