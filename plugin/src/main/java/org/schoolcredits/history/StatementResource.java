@@ -6,6 +6,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import org.schoolcredits.catalog.Features;
 import org.schoolcredits.rest.Callers;
 import org.schoolcredits.rest.Permission;
 import org.schoolcredits.rest.Requires;
@@ -23,12 +24,15 @@ public class StatementResource {
     @Inject
     Statement statement;
 
+    @Inject
+    Features features;
+
     @GET
     @Requires(Permission.MANAGE)
     public Page get(@QueryParam("creditType") String creditType, @QueryParam("from") String from,
                     @QueryParam("to") String to, @QueryParam("limit") String limit,
                     @QueryParam("cursor") String cursor) {
-        HistoryQuery query = HistoryResource.query(creditType, null, null, from, to, cursor,
+        HistoryQuery query = HistoryResource.query(features, creditType, null, null, from, to, cursor,
                 HistoryResource.clampedLimit(limit));
         List<StatementRow> rows = statement.rows(callers.school(), query);
         String next = rows.size() == query.limit() ? rows.get(rows.size() - 1).id() : null;
