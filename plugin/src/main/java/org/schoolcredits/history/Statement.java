@@ -114,7 +114,8 @@ public class Statement {
         if (stem == null || stem.isBlank()) {
             return null;
         }
-        String last = stem.substring(stem.lastIndexOf(':') + 1).replace("-", "");
+        // the action's own id: after the last ':', without a word prefix ("sms-<uuid>" is the uuid)
+        String last = stem.substring(stem.lastIndexOf(':') + 1).replaceFirst("^[A-Za-z]+-", "").replace("-", "");
         String prefix = "usage".equals(kind) ? "U-" : "P-";
         return prefix + last.substring(0, Math.min(8, last.length())).toUpperCase(Locale.ROOT);
     }

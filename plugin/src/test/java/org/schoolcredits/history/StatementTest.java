@@ -76,6 +76,17 @@ class StatementTest {
     }
 
     @Test
+    @DisplayName("a short reference is the first 8 characters of the action's own id, whatever words stand before it")
+    void shortReferences() {
+        assertEquals("U-3E8BE0C1", Statement.shortReference("usage", "hold:SMS:sms-3e8be0c1-7a2b-4c1d-9e0f-1a2b3c4d5e6f",
+                null));
+        assertEquals("U-3E8BE0C1", Statement.shortReference("usage", "hold:SMS:sms:3e8be0c1-7a2b", null));
+        assertEquals("U-3E8BE0C1", Statement.shortReference("usage",
+                "hold:DVLA_LICENCE_CHECK:dvla:3e8be0c1-7a2b-4c1d", null));
+        assertEquals("P-7F3K2Q1A", Statement.shortReference("purchase", null, "7f3k2q1a-0000"));
+    }
+
+    @Test
     @DisplayName("a pending purchase is not in the statement, a failed one never, a cleared one once")
     void onlyPaidPurchases() {
         db.run(() -> ledger.provision("oakwood"));
