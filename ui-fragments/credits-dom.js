@@ -49,6 +49,22 @@ const BASE = sheet(`
   .error { color: #a4000f; font-weight: 600; }
   .ok { color: #00703c; font-weight: 600; }
   .low { color: #a4000f; font-weight: 600; }
+  button { white-space: nowrap; }
+  .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0);
+                     white-space: nowrap; }
+  /* under 600px a table of records (cells named by data-column) becomes a card per row */
+  @media (max-width: 600px) {
+    table.cards thead, table.history thead { position: absolute; width: 1px; height: 1px; overflow: hidden;
+                                             clip: rect(0 0 0 0); }
+    table.cards, table.cards tbody, table.cards tr, table.history, table.history tbody, table.history tr
+      { display: block; width: 100%; }
+    table.cards tr, table.history tr { border: 1px solid #b1b4b6; border-radius: 4px; margin-bottom: .5rem;
+                                       padding: .25rem .5rem; }
+    table.cards td, table.history td { display: flex; gap: 1rem; justify-content: space-between; border: 0;
+      text-align: right; padding: .15rem 0; overflow-wrap: anywhere; white-space: normal; }
+    table.cards td[data-column]::before, table.history td[data-column]::before { content: attr(data-column);
+      font-weight: 600; text-align: left; flex: none; }
+  }
 `);
 
 /** Gives an element an open shadow root with the base styles and its own. */

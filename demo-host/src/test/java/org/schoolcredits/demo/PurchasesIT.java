@@ -72,7 +72,8 @@ class PurchasesIT {
         Api.Reply created = buy("admin@riverside", "learner-10", "bacs", null);
         assertEquals(201, created.status(), created::toString);
         assertEquals("pending", created.json().getString("status"));
-        assertTrue(created.json().getString("instructions").contains(created.json().getString("id")));
+        assertTrue(created.json().getString("instructions").contains(created.json().getString("reference")));
+        assertTrue(created.json().getString("reference").matches("SC-RIV-[0-9A-Z]{8}"), created::toString);
         assertEquals(pending.add(BigDecimal.TEN), balance("admin@riverside", "learner", "pending"));
 
         String id = created.json().getString("id");
