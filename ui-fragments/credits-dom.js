@@ -54,8 +54,8 @@ const BASE = sheet(`
                      white-space: nowrap; }
   /* under 600px a table of records (cells named by data-column) becomes a card per row */
   @media (max-width: 600px) {
-    table.cards thead, table.history thead { position: absolute; width: 1px; height: 1px; overflow: hidden;
-                                             clip: rect(0 0 0 0); }
+    table.cards thead, table.history thead { display: block; width: 1px; height: 1px; margin: -1px 0 0;
+      overflow: hidden; clip-path: inset(50%); }
     table.cards, table.cards tbody, table.cards tr, table.history, table.history tbody, table.history tr
       { display: block; width: 100%; }
     table.cards tr, table.history tr { border: 1px solid #b1b4b6; border-radius: 4px; margin-bottom: .5rem;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -132,11 +133,12 @@ class ConsoleIT {
 
     @Test
     @DisplayName("finance clears one pending BACS payment in the console and fails another, adds an adjustment with a"
-            + " reason, sees the price versions and the reconciliation OK")
+            + " reason, sees the price versions (dates in en-GB) and the reconciliation OK")
     void financeConsole() throws Exception {
         JsonObject cleared = buy("learner-10", "bacs");
         JsonObject failed = buy("learner-1", "cheque");
         browser.signIn(FINANCE);
+        browser.driver().executeCdpCommand("Emulation.setLocaleOverride", Map.of("locale", "en-US"));
         browser.open("/");
         assertEquals("Dashboard · School Credits demo", browser.driver().getTitle());
         String clearRef = cleared.getString("reference");
@@ -164,8 +166,12 @@ class ConsoleIT {
                 + "\"creditType\":\"learner\",\"amount\":-2,\"reason\":\"ConsoleIT: undo\"}").status());
 
         assertFalse(browser.findAll(inConsole("#prices tr[data-feature=SMS]")).isEmpty());
+        String from = browser.find(inConsole("#prices tr[data-feature=SMS] td[data-column=From]")).getText();
+        assertTrue(from.matches("\\d{2}/\\d{2}/\\d{4}, \\d{2}:\\d{2}"), "en-GB whatever the browser's locale ("
+                + browser.js("return navigator.language") + "): " + from);
         assertTrue(browser.find(inConsole("#reconciliation p.state")).getText().startsWith("OK: the ledger balances"));
         assertTrue(browser.find(inConsole("#outbox a")).getAttribute("href").endsWith("/mail"));
         browser.screenshot("finance-console-after-clearing");
+        browser.driver().executeCdpCommand("Emulation.setLocaleOverride", Map.of());
     }
 }

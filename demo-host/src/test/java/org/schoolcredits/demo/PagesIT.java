@@ -506,6 +506,41 @@ class PagesIT {
         assertEquals(List.of(), browser.console().stream().filter(m -> m.contains("Content Security Policy")).toList());
     }
 
+    /**
+     * What makes the page scroll sideways: the path of elements, shadow roots included, each the one whose
+     * hiding ends the sideways scroll, down to the innermost.
+     */
+    static final String WIDER = """
+            const wide = () => document.documentElement.scrollWidth > 360;
+            const kids = (e) => [...(e.shadowRoot ? e.shadowRoot.children : e.children)];
+            const name = (e) => e.localName + (e.id ? '#' + e.id : '')
+                + (typeof e.className === 'string' && e.className ? '.' + e.className.trim().replace(/ +/g, '.') : '');
+            let node = document.body;
+            const path = [];
+            for (let found = true; found;) {
+              found = false;
+              for (const kid of kids(node)) {
+                const before = kid.style.display;
+                kid.style.display = 'none';
+                const fixed = !wide();
+                kid.style.display = before;
+                if (fixed) {
+                  path.push(name(kid));
+                  node = kid;
+                  found = true;
+                  break;
+                }
+              }
+            }
+            const walk = (root) => [...root.querySelectorAll('*')]
+                .flatMap((e) => e.shadowRoot ? [e, ...walk(e.shadowRoot)] : [e]);
+            const past = walk(document).filter((e) => e.getBoundingClientRect().right > 360.5 && !e.closest('thead'));
+            const innermost = past.filter((e) => !past.some((o) => o !== e && e.contains(o)))
+                .map((e) => name(e) + ' ' + Math.round(e.getBoundingClientRect().right)).slice(0, 8);
+            return path.join(' > ') + ' :: ' + (node.shadowRoot ? '' : node.outerHTML.slice(0, 300)) + ' :: past: '
+                + innermost.join(', ') + ' :: client ' + document.documentElement.clientWidth + ' inner ' + innerWidth;
+            """;
+
     static void check(List<String> problems, String user, String page, int width) throws Exception {
         String where = user + " " + page + " at " + width + " px: ";
         String title = browser.driver().getTitle();
@@ -516,7 +551,8 @@ class PagesIT {
             problems.add(where + "no icon");
         }
         if (width == 360 && (Long) browser.js("return document.documentElement.scrollWidth") > 360) {
-            problems.add(where + "scrolls sideways: " + browser.js("return document.documentElement.scrollWidth"));
+            problems.add(where + "scrolls sideways: " + browser.js("return document.documentElement.scrollWidth")
+                    + " px, past the edge: " + browser.js(WIDER));
         }
         browser.seriousAccessibilityViolations().forEach(v -> problems.add(where + v));
         browser.consoleErrors().forEach(m -> problems.add(where + "console: " + m));
