@@ -37,7 +37,7 @@ const BASE = sheet(`
   button:disabled { cursor: wait; opacity: .7; }
   label { font-weight: 600; }
   input, select { font: inherit; padding: .25rem .4rem; border: 2px solid #505a5f; border-radius: 2px; max-width: 100%;
-                  background: #fff; color: #1b1b1b; }
+                  min-width: 0; background: #fff; color: #1b1b1b; }
   a:focus-visible, button:focus-visible, input:focus-visible, select:focus-visible, [tabindex]:focus-visible {
     outline: 3px solid #1b1b1b; outline-offset: 2px; box-shadow: 0 0 0 2px #ffbf47; }
   table { border-collapse: collapse; width: 100%; }
