@@ -1,6 +1,7 @@
 // The settings panel's low-balance warnings: below which balance a school is warned, and whether its admins
 // get an e-mail (GET/PUT /settings). A threshold is checked here as the server checks it (a number of credits
-// from 0 to 1,000,000 with at most 3 decimals), so a mistake is named next to its field before anything is sent.
+// from 0 to 1,000,000 with at most 3 decimals), so a mistake is named next to its field before anything is sent;
+// the outcome of saving is said by the panel's {@code say(className, ...nodes)}.
 import { api, creditsChanged } from './credits-api.js';
 import { h, sheet } from './credits-dom.js';
 
@@ -34,18 +35,17 @@ function thresholdField(name, kind, step) {
   return { input, field, read };
 }
 
-export function alertsSection() {
+export function alertsSection(say) {
   const learner = thresholdField('learner', 'learner', 1);
   const connect = thresholdField('connect', 'Connect', 'any');
   const email = h('input', { type: 'checkbox', name: 'emailAlerts' });
-  const status = h('p', { role: 'status' });
   const form = h('form', { class: 'alerts', novalidate: true },
     learner.field, connect.field,
     h('label', { class: 'check' }, email, 'E-mail the school admins when a balance is low'),
     h('div', {}, h('button', { type: 'submit' }, 'Save warnings')));
   const body = h('div', {}, h('p', { class: 'muted' }, 'Loading…'));
-  const section = h('section', { 'aria-labelledby': 'alerts-title' },
-    h('h2', { id: 'alerts-title' }, 'Low-balance warnings'), body, status);
+  const section = h('section', { id: 'warnings', 'aria-labelledby': 'alerts-title' },
+    h('h2', { id: 'alerts-title' }, 'Low-balance warnings'), body);
 
   function fill(settings) {
     learner.input.value = settings.lowBalanceThreshold.learner;
@@ -53,27 +53,22 @@ export function alertsSection() {
     email.checked = settings.emailAlerts;
   }
 
-  function say(text, className = '') {
-    status.className = className;
-    status.textContent = text;
-  }
-
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     const thresholds = { learner: learner.read(), connect: connect.read() };
     const wrong = [learner, connect].find((field) => field.input.getAttribute('aria-invalid') === 'true');
     if (wrong) {
-      say('The warnings were not saved: correct the threshold marked above.', 'error');
+      say('error', h('p', {}, 'The warnings were not saved: correct the threshold marked above.'));
       wrong.input.focus();
       return;
     }
-    say('Saving…');
+    say('muted', h('p', {}, 'Saving the warnings…'));
     try {
       fill(await api('/settings', { method: 'PUT', body: { lowBalanceThreshold: thresholds, emailAlerts: email.checked } }));
-      say('The warnings are saved.', 'ok');
+      say('ok', h('p', {}, 'The warnings are saved.'));
       creditsChanged();
     } catch (error) {
-      say(`The warnings were not saved: ${error.message}`, 'error');
+      say('error', h('p', {}, `The warnings were not saved: ${error.message}`));
     }
   });
 

@@ -37,7 +37,7 @@ const BASE = sheet(`
   button:disabled { cursor: wait; opacity: .7; }
   label { font-weight: 600; }
   input, select { font: inherit; padding: .25rem .4rem; border: 2px solid #505a5f; border-radius: 2px; max-width: 100%;
-                  background: #fff; color: #1b1b1b; }
+                  min-width: 0; background: #fff; color: #1b1b1b; }
   a:focus-visible, button:focus-visible, input:focus-visible, select:focus-visible, [tabindex]:focus-visible {
     outline: 3px solid #1b1b1b; outline-offset: 2px; box-shadow: 0 0 0 2px #ffbf47; }
   table { border-collapse: collapse; width: 100%; }
@@ -49,6 +49,22 @@ const BASE = sheet(`
   .error { color: #a4000f; font-weight: 600; }
   .ok { color: #00703c; font-weight: 600; }
   .low { color: #a4000f; font-weight: 600; }
+  button { white-space: nowrap; }
+  .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0);
+                     white-space: nowrap; }
+  /* under 600px a table of records (cells named by data-column) becomes a card per row */
+  @media (max-width: 600px) {
+    table.cards thead, table.history thead { display: block; width: 1px; height: 1px; margin: -1px 0 0;
+      overflow: hidden; clip-path: inset(50%); }
+    table.cards, table.cards tbody, table.cards tr, table.history, table.history tbody, table.history tr
+      { display: block; width: 100%; }
+    table.cards tr, table.history tr { border: 1px solid #b1b4b6; border-radius: 4px; margin-bottom: .5rem;
+                                       padding: .25rem .5rem; }
+    table.cards td, table.history td { display: flex; gap: 1rem; justify-content: space-between; border: 0;
+      text-align: right; padding: .15rem 0; overflow-wrap: anywhere; white-space: normal; }
+    table.cards td[data-column]::before, table.history td[data-column]::before { content: attr(data-column);
+      font-weight: 600; text-align: left; flex: none; }
+  }
 `);
 
 /** Gives an element an open shadow root with the base styles and its own. */

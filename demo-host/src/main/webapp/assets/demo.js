@@ -68,6 +68,7 @@ for (const mount of document.querySelectorAll('[data-mount]')) {
   }
 }
 if (can('credits.manage')) document.querySelectorAll('credits-banner').forEach((b) => b.setAttribute('top-up-url', TOP_UP));
+document.querySelectorAll('credits-finance').forEach((f) => f.setAttribute('outbox-url', '/mail'));
 const registered = new Map(fragments.map((f) => [f.element, f]));
 for (const tag of new Set([...document.querySelectorAll('*')].map((e) => e.localName))) {
   if (!tag.startsWith('credits-')) continue;

@@ -200,7 +200,8 @@ class PagesIT {
         assertFalse(browser.findAll(inSettings("button[aria-label^=Buy]")).isEmpty());
     }
 
-    static final String[] BUY_MESSAGE = inSettings("section[aria-labelledby=buy-title] [role=status]");
+    /** The settings panel's status region at the top: the result of the last action. */
+    static final String[] BUY_MESSAGE = inSettings("#last-action[role=status]");
 
     /** The status the panel's purchase list shows for a purchase. */
     static String purchaseStatus(String id) {
@@ -216,7 +217,11 @@ class PagesIT {
         browser.find(inSettings("input[name=method][value=card]")).click();
         browser.find(inSettings("button[data-package=connect-medium]")).click();
         browser.until("the simulated checkout", () -> browser.driver().getCurrentUrl().contains("/api/credits/checkout/"));
-        assertTrue(browser.find("body").getText().contains("100 connect credits for £10.00"), browser.find("body").getText());
+        String checkout = browser.driver().getCurrentUrl();
+        String summary = browser.find(".summary").getText();
+        assertTrue(summary.contains("100 Connect credits") && summary.contains("£10.00"), summary);
+        assertEquals("Pay 100 Connect credits · School Credits checkout (simulated)", browser.driver().getTitle());
+        assertTrue(browser.find("a.back").getText().equals("← Return to Oakwood Primary School"), browser.find("a.back").getText());
         browser.screenshot("simulated-checkout");
         browser.find("button[data-end$='/complete']").click();
         browser.until("back on the credits page", () -> browser.driver().getCurrentUrl().contains("/settings/credits?purchase="));
@@ -229,6 +234,15 @@ class PagesIT {
         browser.open("/settings/credits");
         assertEquals("Paid", purchaseStatus(id));
         assertEquals(0, new BigDecimal("105").compareTo(ConnectIT.connect(ConnectIT.STAFF)));
+
+        browser.driver().get(checkout);
+        assertEquals("This order is paid. Thank you.", browser.find(".outcome h2").getText());
+        assertTrue(browser.findAll("button").isEmpty(), "no button on a paid checkout");
+        assertTrue(browser.find(".outcome a").getAttribute("href").contains("/settings/credits?purchase=" + id));
+        String path = checkout.substring(RunningDemo.baseUrl().length());
+        assertEquals(409, Api.as(ADMIN).post(path + "/fail", null).status());
+        assertEquals(409, Api.as(ADMIN).post(path + "/complete", null).status());
+        assertEquals("paid", Api.as(ADMIN).get("/api/credits/purchases/" + id).json().getString("status"));
     }
 
     @Test
@@ -244,9 +258,13 @@ class PagesIT {
         assertEquals("Ordered 10 learner credits. The credits show as pending until the payment clears.",
                 browser.textOnce("Ordered", BUY_MESSAGE).lines().findFirst().orElseThrow());
         String id = admin.get("/api/credits/purchases").array().getJsonObject(0).getString("id");
+        String reference = admin.get("/api/credits/purchases").array().getJsonObject(0).getString("reference");
         try {
-            assertEquals("Pay by bank transfer to School Credits Ltd, sort code 00-00-00, account 00000000, quoting"
-                    + " reference " + id + ".", browser.find(inSettings(".instructions")).getText());
+            assertTrue(reference.matches("SC-OAK-[0-9A-Z]{8}") && reference.length() <= 18, reference);
+            assertEquals("Pay by bank transfer to [ACCOUNT NAME – set CREDITS_BACS_INSTRUCTIONS], sort code [00-00-00],"
+                    + " account [00000000], quoting reference " + reference + ".",
+                    browser.find(inSettings(".instructions")).getText());
+            assertEquals(reference, browser.find(inSettings("tr[data-id='" + id + "'] td[data-column=Reference]")).getText());
             assertEquals(Integer.toString(pending + 10), browser.textOnce(Integer.toString(pending + 10),
                     inSettings("credits-balance", "[data-credit=learner-pending] .amount")));
             assertEquals("Pending until the payment clears", purchaseStatus(id));
@@ -277,7 +295,7 @@ class PagesIT {
         putSettings("20");
         ConnectIT.setOakwoodConnect(30);
         String[] connect = inSettings("input[name=connect]");
-        String[] status = inSettings("section[aria-labelledby=alerts-title] > p[role=status]");
+        String[] status = BUY_MESSAGE;
         String[] save = inSettings("form.alerts button[type=submit]");
         try {
             browser.signIn(ADMIN);
@@ -441,52 +459,122 @@ class PagesIT {
         return row.isEmpty() ? BigDecimal.ZERO : new BigDecimal(row.get(0).getText().split(" ")[0].replace(",", ""));
     }
 
+    /** A card purchase of oakwood's admin still awaiting payment: its simulated checkout's path. */
+    static String openCheckout() {
+        Api.Reply created = Api.as(ADMIN).post("/api/credits/purchases", "{\"packageId\":\"connect-small\",\"method\":\"card\"}");
+        assertEquals(201, created.status(), created::toString);
+        return created.json().getString("checkoutUrl").replaceFirst("^https?://[^/]+", "");
+    }
+
     @Test
-    @DisplayName("on every page, for every kind of user: no console error, no serious or critical axe-core violation,"
-            + " and the styles apply under the CSP")
+    @DisplayName("on every page, for every kind of user, at 1280 and at 360 px: a title and icon, no console error, no"
+            + " serious or critical axe-core violation, the styles apply under the CSP, and at 360 px no sideways"
+            + " scroll; a screenshot of each is kept")
     void accessible() throws Exception {
         ConnectIT.setOakwoodConnect(50);
         ConnectIT.setOakwoodConnect(5);
+        String checkout = openCheckout();
         browser.console();
         List<String> problems = new ArrayList<>();
-        for (Map.Entry<String, List<String>> pages : PAGES_OF) {
-            String user = pages.getKey();
-            browser.signIn(user);
-            for (String page : pages.getValue()) {
-                browser.open(page);
-                if (!user.equals(FINANCE)) {
-                    browser.find("credits-banner", ".banner");
-                } else if (page.equals("/mail")) {
-                    assertTrue(browser.find("article.mail h2").getText().contains("Connect"), "a low-balance e-mail");
+        for (int width : new int[] {1280, 360}) {
+            browser.width(width == 360 ? 360 : 0);
+            try {
+                browser.driver().executeCdpCommand("Network.clearBrowserCookies", Map.of());
+                browser.open("/login");
+                check(problems, "anyone", "/login", width);
+                for (Map.Entry<String, List<String>> pages : PAGES_OF) {
+                    String user = pages.getKey();
+                    browser.signIn(user);
+                    List<String> all = new ArrayList<>(pages.getValue());
+                    if (user.equals(ADMIN)) {
+                        all.add(checkout);
+                    }
+                    for (String page : all) {
+                        browser.open(page);
+                        if (page.equals(checkout)) {
+                            browser.find("button.pay-button");
+                        } else if (!user.equals(FINANCE)) {
+                            browser.find("credits-banner", ".banner");
+                        } else if (page.equals("/mail")) {
+                            assertTrue(browser.find("article.mail h2").getText().contains("Connect"), "a low-balance e-mail");
+                        } else {
+                            browser.find("credits-finance", "#reconciliation p.state");
+                        }
+                        check(problems, user, page, width);
+                    }
                 }
-                browser.seriousAccessibilityViolations().forEach(v -> problems.add(user + " " + page + ": " + v));
-                browser.consoleErrors().forEach(m -> problems.add(user + " " + page + ": console: " + m));
-                browser.screenshot(user.replace('@', '-') + (page.equals("/") ? "-dashboard" : page.replace('/', '-')));
+            } finally {
+                browser.width(0);
             }
         }
         assertEquals(List.of(), problems);
+        browser.signIn(ADMIN);
+        browser.open("/");
         assertEquals("700", browser.js("return getComputedStyle(document.querySelector('credits-balance').shadowRoot"
                 + ".querySelector('.amount')).fontWeight"));
         assertEquals(List.of(), browser.console().stream().filter(m -> m.contains("Content Security Policy")).toList());
     }
 
-    @Test
-    @DisplayName("at 360 px wide no page scrolls sideways")
-    void narrowScreen() throws Exception {
-        ConnectIT.setOakwoodConnect(5);
-        browser.width(360);
-        try {
-            for (Map.Entry<String, List<String>> pages : PAGES_OF.subList(0, 2)) {
-                browser.signIn(pages.getKey());
-                for (String page : pages.getValue()) {
-                    browser.open(page);
-                    browser.screenshot("360" + (page.equals("/") ? "-dashboard-" + pages.getKey().split("@")[0]
-                            : page.replace('/', '-')));
-                    assertTrue((Long) browser.js("return document.documentElement.scrollWidth") <= 360, page);
+    /**
+     * What makes the page scroll sideways: the path of elements, shadow roots included, each the one whose
+     * hiding ends the sideways scroll, down to the innermost.
+     */
+    static final String WIDER = """
+            const wide = () => document.documentElement.scrollWidth > 360;
+            const kids = (e) => [...(e.shadowRoot ? e.shadowRoot.children : e.children)];
+            const name = (e) => e.localName + (e.id ? '#' + e.id : '')
+                + (typeof e.className === 'string' && e.className ? '.' + e.className.trim().replace(/ +/g, '.') : '');
+            let node = document.body;
+            const path = [];
+            for (let found = true; found;) {
+              found = false;
+              for (const kid of kids(node)) {
+                const before = kid.style.display;
+                kid.style.display = 'none';
+                const fixed = !wide();
+                kid.style.display = before;
+                if (fixed) {
+                  path.push(name(kid));
+                  node = kid;
+                  found = true;
+                  break;
                 }
+              }
             }
-        } finally {
-            browser.width(0);
+            const walk = (root) => [...root.querySelectorAll('*')]
+                .flatMap((e) => e.shadowRoot ? [e, ...walk(e.shadowRoot)] : [e]);
+            const past = walk(document).filter((e) => e.getBoundingClientRect().right > 360.5 && !e.closest('thead'));
+            const innermost = past.filter((e) => !past.some((o) => o !== e && e.contains(o)))
+                .map((e) => name(e) + ' ' + Math.round(e.getBoundingClientRect().right)).slice(0, 8);
+            return path.join(' > ') + ' :: ' + (node.shadowRoot ? '' : node.outerHTML.slice(0, 300)) + ' :: past: '
+                + innermost.join(', ') + ' :: client ' + document.documentElement.clientWidth + ' inner ' + innerWidth;
+            """;
+
+    static void check(List<String> problems, String user, String page, int width) throws Exception {
+        String where = user + " " + page + " at " + width + " px: ";
+        String title = browser.driver().getTitle();
+        if (!title.endsWith("School Credits demo") && !title.contains("School Credits checkout")) {
+            problems.add(where + "title " + title);
         }
+        if (browser.findAll("link[rel=icon]").isEmpty()) {
+            problems.add(where + "no icon");
+        }
+        if (width == 360 && (Long) browser.js("return document.documentElement.scrollWidth") > 360) {
+            problems.add(where + "scrolls sideways: " + browser.js("return document.documentElement.scrollWidth")
+                    + " px, past the edge: " + browser.js(WIDER));
+        }
+        browser.seriousAccessibilityViolations().forEach(v -> problems.add(where + v));
+        browser.consoleErrors().forEach(m -> problems.add(where + "console: " + m));
+        String name = page.startsWith("/api/credits/checkout/") ? "checkout" : page.equals("/") ? "dashboard"
+                : page.substring(1).replace('/', '-');
+        browser.screenshot(width + "-" + user.replace('@', '-') + "-" + name);
+    }
+
+    @Test
+    @DisplayName("the demo serves its favicon at /favicon.ico, to anyone")
+    void favicon() {
+        Api.Reply icon = Api.anonymous().get("/favicon.ico");
+        assertEquals(200, icon.status());
+        assertTrue(icon.headers().firstValue("Content-Type").orElse("").startsWith("image/"), icon::toString);
     }
 }

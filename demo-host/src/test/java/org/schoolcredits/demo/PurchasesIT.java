@@ -27,7 +27,7 @@ class PurchasesIT {
 
     @Test
     @DisplayName("an admin buys connect-medium by card through the simulated checkout, which only the buying"
-            + " school's admin may end: Connect rises by exactly 100")
+            + " school's admin may end: Connect rises by exactly 100, and the ended checkout cannot be paid again (409)")
     void cardThroughSimulatedCheckout() {
         BigDecimal before = balance("admin@oakwood", "connect", "available");
         Api.Reply created = buy("admin@oakwood", "connect-medium", "card", "double-click-1");
@@ -41,7 +41,7 @@ class PurchasesIT {
         String checkout = URI.create(purchase.getString("checkoutUrl")).getPath();
         Api.Reply page = Api.as("admin@oakwood").get(checkout);
         assertEquals(200, page.status());
-        assertTrue(page.body().contains("Simulated checkout"), page.body());
+        assertTrue(page.body().contains("School Credits checkout (simulated)"), page.body());
         assertEquals(401, Api.anonymous().post(checkout + "/complete", null).status(), "no login");
         assertEquals(403, Api.as("staff@oakwood").post(checkout + "/complete", null).status(), "no credits.manage");
         Api.Reply foreign = Api.as("admin@riverside").post(checkout + "/complete", null);
@@ -60,7 +60,8 @@ class PurchasesIT {
         assertEquals(404, Api.as("admin@oakwood").get("/api/credits/purchases/not-an-id").status());
 
         Api.Reply paidAgain = Api.as("admin@oakwood").post(checkout + "/complete", null);
-        assertEquals(200, paidAgain.status(), paidAgain::toString);
+        assertEquals(409, paidAgain.status(), paidAgain::toString);
+        assertEquals("checkout_already_ended", paidAgain.json().getString("code"));
         assertEquals(before.add(BigDecimal.valueOf(100)), balance("admin@oakwood", "connect", "available"));
     }
 
@@ -72,7 +73,8 @@ class PurchasesIT {
         Api.Reply created = buy("admin@riverside", "learner-10", "bacs", null);
         assertEquals(201, created.status(), created::toString);
         assertEquals("pending", created.json().getString("status"));
-        assertTrue(created.json().getString("instructions").contains(created.json().getString("id")));
+        assertTrue(created.json().getString("instructions").contains(created.json().getString("reference")));
+        assertTrue(created.json().getString("reference").matches("SC-RIV-[0-9A-Z]{8}"), created::toString);
         assertEquals(pending.add(BigDecimal.TEN), balance("admin@riverside", "learner", "pending"));
 
         String id = created.json().getString("id");

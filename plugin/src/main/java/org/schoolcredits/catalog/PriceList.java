@@ -98,6 +98,11 @@ public class PriceList {
                 .orElseThrow(() -> new IllegalStateException("no price in force for " + feature));
     }
 
+    /** Every price version of every feature, by feature, newest first. */
+    public List<Price> versions() {
+        return db.list("select * from price order by feature, effective_from desc, version desc", PriceList::price);
+    }
+
     public List<Price> allInForce() {
         return features.all().stream().map(this::inForce).toList();
     }

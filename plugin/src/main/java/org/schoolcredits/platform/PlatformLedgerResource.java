@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.schoolcredits.catalog.Packages;
 import org.schoolcredits.catalog.Price;
 import org.schoolcredits.catalog.PriceList;
@@ -105,6 +106,20 @@ public class PlatformLedgerResource {
                     return Response.ok(new PriceView(price.feature().name(), price.version(),
                             price.credits().toDecimal(), price.effectiveFrom().atOffset(ZoneOffset.UTC))).build();
                 });
+    }
+
+    /** A price version, {@code inForce} for the one each feature is charged at now. */
+    public record PriceVersion(String feature, int version, BigDecimal credits, OffsetDateTime effectiveFrom,
+                               boolean inForce) {
+    }
+
+    /** Every price version with its date, past, present and future, by feature, newest first. */
+    @GET
+    @Path("prices")
+    public List<PriceVersion> prices() {
+        List<Price> now = prices.allInForce();
+        return prices.versions().stream().map(p -> new PriceVersion(p.feature().name(), p.version(),
+                p.credits().toDecimal(), p.effectiveFrom().atOffset(ZoneOffset.UTC), now.contains(p))).toList();
     }
 
     @GET

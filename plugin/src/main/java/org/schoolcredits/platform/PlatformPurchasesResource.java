@@ -41,13 +41,13 @@ public class PlatformPurchasesResource {
     public record PurchaseRow(String id, String school, String packageId, String creditType, BigDecimal credits,
                               long pence, String currency, String method, String status, boolean flagged,
                               List<String> flagReasons, BigDecimal takenBack, BigDecimal owed,
-                              OffsetDateTime createdAt) {
+                              OffsetDateTime createdAt, String reference) {
 
         static PurchaseRow of(Purchase p) {
             return new PurchaseRow(p.id().toString(), p.schoolId(), p.packageId(), p.creditType().code(),
                     p.credits().toDecimal(), p.price().pence(), Money.CURRENCY, p.method().code(), p.status().code(),
                     p.flagged(), p.flagReasons(), p.takenBack().toDecimal(), p.owed().toDecimal(),
-                    p.createdAt().atOffset(ZoneOffset.UTC));
+                    p.createdAt().atOffset(ZoneOffset.UTC), p.paymentReference());
         }
     }
 

@@ -9,8 +9,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.math.BigDecimal;
 import java.util.Map;
+import org.schoolcredits.host.School;
+import org.schoolcredits.host.SchoolDirectory;
 import org.schoolcredits.problem.CreditsException;
 import org.schoolcredits.problem.ProblemCode;
 import org.schoolcredits.rest.Callers;
@@ -39,38 +40,26 @@ public class CheckoutResource {
     @Inject
     Callers callers;
 
+    @Inject
+    SchoolDirectory schools;
+
     @GET
     @Produces(MediaType.TEXT_HTML)
     public Response page(@PathParam("sessionId") String sessionId) {
         Purchase p = purchase(sessionId);
-        String end = "/checkout/" + sessionId;
-        String html = """
-                <!doctype html>
-                <html lang="en"><head><meta charset="utf-8"><title>Simulated checkout</title></head>
-                <body style="font-family: sans-serif; max-width: 36rem; margin: 3rem auto">
-                <h1>Simulated checkout</h1>
-                <p>Simulated payments are on (CREDITS_SIMULATED_PAYMENTS) and no Stripe key is configured,
-                so this page stands in for Stripe Checkout. Nothing is charged.</p>
-                <p><strong>%s %s credits</strong> for £%s. Status: %s.</p>
-                <p><button data-end="%s/complete">Pay by card</button>
-                <button data-end="%s/complete?method=bacs_debit">Pay by Bacs Direct Debit</button>
-                <button data-end="%s/fail">Fail the payment</button></p>
-                <p id="error" role="alert"></p>
-                <script type="module" src="../../../credits/simulated-checkout.js"></script>
-                </body></html>
-                """.formatted(p.credits(), p.creditType().code(), BigDecimal.valueOf(p.price().pence(), 2),
-                p.status().code(), end, end, end);
-        return Response.ok(html).header("Content-Security-Policy", "default-src 'self'; style-src 'unsafe-inline';"
+        String school = schools.find(p.schoolId()).map(School::name).orElse(p.schoolId());
+        String html = CheckoutPage.html(p, school, "/checkout/" + sessionId, settings.successUrl(p));
+        return Response.ok(html).header("Content-Security-Policy", "default-src 'self'; img-src 'self' data:;"
                 + " frame-ancestors 'none'").header("Cache-Control", "no-store").build();
     }
 
-    /** Pays: by card, or with {@code ?method=bacs_debit} as a Bacs Direct Debit that succeeds later. */
+    /** Pays: by card or PayPal (paid at once), or with {@code ?method=bacs_debit} as a Bacs Direct Debit that succeeds later. */
     @POST
     @Path("complete")
     @Produces(MediaType.APPLICATION_JSON)
     public Ended complete(@PathParam("sessionId") String sessionId, @QueryParam("method") String method) {
-        if (method != null && !method.equals("card") && !method.equals("bacs_debit")) {
-            throw new CreditsException(ProblemCode.INVALID_PARAMETER, "The method must be card or bacs_debit",
+        if (method != null && !method.equals("card") && !method.equals("paypal") && !method.equals("bacs_debit")) {
+            throw new CreditsException(ProblemCode.INVALID_PARAMETER, "The method must be card, paypal or bacs_debit",
                     Map.of("parameter", "method"));
         }
         return end(sessionId, "bacs_debit".equals(method) ? SimulatedCheckout.Ending.BACS_DEBIT_PAID
@@ -84,11 +73,16 @@ public class CheckoutResource {
         return end(sessionId, SimulatedCheckout.Ending.FAILED);
     }
 
+    /** Ends a checkout still awaiting payment; one that ended before (paid, failed, expired) is a 409. */
     private Ended end(String sessionId, SimulatedCheckout.Ending ending) {
-        checkout.deliver(checkout.events(purchase(sessionId), ending));
+        Purchase before = purchase(sessionId);
+        if (before.status() != Purchase.Status.AWAITING_PAYMENT) {
+            throw new CreditsException(ProblemCode.CHECKOUT_ALREADY_ENDED, "This checkout has already ended: the"
+                    + " purchase is " + before.status().code().replace('_', ' '));
+        }
+        checkout.deliver(checkout.events(before, ending));
         Purchase after = purchase(sessionId);
-        return new Ended(after.id().toString(), after.status().code(),
-                ending == SimulatedCheckout.Ending.FAILED ? settings.cancelUrl(after) : settings.successUrl(after));
+        return new Ended(after.id().toString(), after.status().code(), settings.successUrl(after));
     }
 
     private Purchase purchase(String sessionId) {

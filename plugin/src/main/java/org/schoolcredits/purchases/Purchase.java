@@ -18,11 +18,13 @@ import org.schoolcredits.ledger.Money;
  * @param buyer       who ordered it; the credits are recorded as theirs
  * @param takenBack   what refunds and disputes took back of its credits from the school's balance
  * @param owed        what refunds and disputes covered that the school had already spent
+ * @param bankReference what the school quotes on a bank transfer or cheque ({@link BankReference}); null for a card
  */
 public record Purchase(String schoolId, UUID id, String packageId, CreditType creditType, Credits credits,
                        Money price, Method method, Status status, String checkoutSessionId, String checkoutUrl,
                        String paymentIntentId, String receiptUrl, List<String> flagReasons, Actor buyer,
-                       Instant createdAt, Credits takenBack, Credits owed) {
+                       Instant createdAt, Credits takenBack, Credits owed,
+                       String bankReference) {
 
     /** How the school pays: Stripe Checkout, or a bank transfer or cheque that finance clears. */
     public enum Method {
@@ -70,6 +72,11 @@ public record Purchase(String schoolId, UUID id, String packageId, CreditType cr
     /** Whether a payment disagreed with it, so that platform finance must look at it. */
     public boolean flagged() {
         return !flagReasons.isEmpty();
+    }
+
+    /** What the school quotes when it pays by bank transfer or cheque: the short reference, else the id. */
+    public String paymentReference() {
+        return bankReference == null ? id.toString() : bankReference;
     }
 
     /** The ledger reference of this purchase's credits. */

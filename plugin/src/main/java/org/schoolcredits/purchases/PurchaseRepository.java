@@ -34,10 +34,11 @@ public class PurchaseRepository {
 
     void insert(Purchase p) {
         db.update("insert into purchase (school_id, purchase_id, package_id, credit_type, credits, pence, method,"
-                        + " status, created_by_id, created_by_name, created_at, updated_at)"
-                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " status, created_by_id, created_by_name, created_at, updated_at, bank_reference)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 p.schoolId(), p.id(), p.packageId(), p.creditType().code(), p.credits().millis(), p.price().pence(),
-                p.method().code(), p.status().code(), p.buyer().userId(), p.buyer().name(), p.createdAt(), p.createdAt());
+                p.method().code(), p.status().code(), p.buyer().userId(), p.buyer().name(), p.createdAt(), p.createdAt(),
+                p.bankReference());
     }
 
     void attachCheckout(Purchase p, CheckoutSession session) {
@@ -126,6 +127,6 @@ public class PurchaseRepository {
                 rs.getString("checkout_session_id"), rs.getString("checkout_url"), rs.getString("payment_intent_id"),
                 rs.getString("receipt_url"), List.of((String[]) rs.getArray("flag_reasons").getArray()),
                 new Actor(rs.getString("created_by_id"), rs.getString("created_by_name")), Jdbc.instant(rs, "created_at"),
-                new Credits(rs.getLong("taken_back")), new Credits(rs.getLong("owed")));
+                new Credits(rs.getLong("taken_back")), new Credits(rs.getLong("owed")), rs.getString("bank_reference"));
     }
 }

@@ -44,11 +44,13 @@ public class PurchaseSettings {
             @ConfigProperty(name = "stripe.api.base") Optional<String> stripeApiBase,
             @ConfigProperty(name = "credits.stripe.payment-methods", defaultValue = "card,bacs_debit")
             List<String> paymentMethods,
-            @ConfigProperty(name = "credits.bacs.instructions", defaultValue = "Pay by bank transfer to School Credits"
-                    + " Ltd, sort code 00-00-00, account 00000000, quoting reference {reference}.")
+            @ConfigProperty(name = "credits.bacs.instructions", defaultValue = "Pay by bank transfer to [ACCOUNT NAME"
+                    + " – set CREDITS_BACS_INSTRUCTIONS], sort code [00-00-00], account [00000000], quoting reference"
+                    + " {reference}.")
             String bacsInstructions,
-            @ConfigProperty(name = "credits.cheque.instructions", defaultValue = "Make the cheque payable to School"
-                    + " Credits Ltd, write {reference} on the back and post it to School Credits Ltd, Finance.")
+            @ConfigProperty(name = "credits.cheque.instructions", defaultValue = "Make the cheque payable to [PAYEE"
+                    + " – set CREDITS_CHEQUE_INSTRUCTIONS], write {reference} on the back and post it to [POSTAL"
+                    + " ADDRESS].")
             String chequeInstructions) {
         this.links = links;
         this.stripeSecretKey = stripeSecretKey.filter(key -> !key.isBlank());
@@ -139,6 +141,6 @@ public class PurchaseSettings {
             case CHEQUE -> chequeInstructions;
             case CARD -> null;
         };
-        return text == null ? null : text.replace("{reference}", purchase.id().toString());
+        return text == null ? null : text.replace("{reference}", purchase.paymentReference());
     }
 }

@@ -75,10 +75,12 @@ public class Purchases {
             throw new CreditsException(ProblemCode.PAYMENTS_NOT_CONFIGURED, "Card payments are not available: "
                     + "the platform has not configured a payment provider. Pay by BACS transfer or cheque instead.");
         }
-        Purchase purchase = new Purchase(caller.schoolId(), UUID.randomUUID(), pack.id(), pack.creditType(),
-                pack.credits(), pack.price(), how,
-                how == Purchase.Method.CARD ? Purchase.Status.AWAITING_PAYMENT : Purchase.Status.PENDING,
-                null, null, null, null, List.of(), Actor.of(caller), clock.now(), Credits.ZERO, Credits.ZERO);
+        UUID id = UUID.randomUUID();
+        boolean card = how == Purchase.Method.CARD;
+        Purchase purchase = new Purchase(caller.schoolId(), id, pack.id(), pack.creditType(),
+                pack.credits(), pack.price(), how, card ? Purchase.Status.AWAITING_PAYMENT : Purchase.Status.PENDING,
+                null, null, null, null, List.of(), Actor.of(caller), clock.now(), Credits.ZERO, Credits.ZERO,
+                card ? null : BankReference.of(caller.schoolId(), id));
         purchases.insert(purchase);
         if (how == Purchase.Method.CARD) {
             CheckoutSession session = settings.stripeLive() ? stripe.openSession(purchase)

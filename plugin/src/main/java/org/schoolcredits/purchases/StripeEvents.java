@@ -129,7 +129,7 @@ public class StripeEvents {
                 }
                 yield failed;
             }
-            case EXPIRED -> purchases.transition(purchase, Status.CANCELLED, null, now, Status.AWAITING_PAYMENT);
+            case EXPIRED -> purchases.transition(purchase, Status.EXPIRED, null, now, Status.AWAITING_PAYMENT);
             case REFUNDED, DISPUTE_CREATED, DISPUTE_CLOSED, OTHER -> false;
         };
         if (changed) {

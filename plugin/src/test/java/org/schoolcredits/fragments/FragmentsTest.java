@@ -21,7 +21,7 @@ class FragmentsTest {
     void fromTheDescriptor() {
         List<Fragment> fragments = new Fragments().all();
         assertEquals(List.of("credits-balance", "credits-cost", "credits-banner", "credits-topup-dialog",
-                "credits-settings"), fragments.stream().map(Fragment::element).toList());
+                "credits-finance", "credits-settings"), fragments.stream().map(Fragment::element).toList());
         Fragment widget = fragments.get(0);
         assertEquals(new Fragment("balance-widget", "credits-balance", "credits/credits-balance.js", "dashboard.widget",
                 10, "credits.view"), widget);
@@ -45,6 +45,6 @@ class FragmentsTest {
             }
         };
         assertEquals("credits-balance", Fragments.read(otherFirst).get(0).element());
-        assertEquals(5, Fragments.read(otherFirst).size());
+        assertEquals(6, Fragments.read(otherFirst).size());
     }
 }

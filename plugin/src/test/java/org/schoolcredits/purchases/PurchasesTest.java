@@ -92,7 +92,9 @@ class PurchasesTest {
         Purchase purchase = f.buy(ADMIN, "learner-10", "bacs");
         assertEquals(Purchase.Status.PENDING, purchase.status());
         assertNull(purchase.checkoutUrl());
-        assertEquals("Bank transfer, reference " + purchase.id(), f.purchases.instructions(purchase));
+        assertEquals("Bank transfer, reference " + BankReference.of("oakwood", purchase.id()),
+                f.purchases.instructions(purchase));
+        assertEquals(BankReference.of("oakwood", purchase.id()), purchase.bankReference());
         assertEquals(new Balance(Credits.ZERO, Credits.ZERO, Credits.of(10)), learner());
     }
 
@@ -195,7 +197,7 @@ class PurchasesTest {
         Purchase card = f.buy(ADMIN, "connect-medium", "card");
         f.buy(OTHER_ADMIN, "connect-large", "cheque");
         assertEquals(List.of(card.id(), bacs.id()), f.purchases.recent("oakwood").stream().map(Purchase::id).toList());
-        assertEquals("Bank transfer, reference " + bacs.id(),
+        assertEquals("Bank transfer, reference " + bacs.bankReference(),
                 f.purchases.instructions(f.purchases.recent("oakwood").get(1)));
         for (int i = 0; i < Purchases.RECENT; i++) {
             f.clock.advance(java.time.Duration.ofSeconds(1));

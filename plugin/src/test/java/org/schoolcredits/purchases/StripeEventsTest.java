@@ -88,12 +88,13 @@ class StripeEventsTest {
     }
 
     @Test
-    @DisplayName("an expired session cancels the purchase; a completed event after it credits nothing")
+    @DisplayName("an expired session (Stripe's checkout.session.expired, after 24 hours unpaid) makes the purchase"
+            + " expired, not cancelled; a completed event after it credits nothing")
     void expired() {
         Purchase purchase = cardPurchase();
         assertEquals(Outcome.APPLIED, f.deliver(sessionEvent("evt_expired", "checkout.session.expired", purchase,
                 "unpaid")));
-        assertEquals(Purchase.Status.CANCELLED, f.reload(purchase).status());
+        assertEquals(Purchase.Status.EXPIRED, f.reload(purchase).status());
         assertEquals(Outcome.UNCHANGED, f.deliver(f.simulated.events(purchase, Ending.CARD_PAID).get(0)));
         assertEquals(Balance.EMPTY, connect());
     }
