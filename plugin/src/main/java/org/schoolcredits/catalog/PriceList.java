@@ -98,9 +98,10 @@ public class PriceList {
                 .orElseThrow(() -> new IllegalStateException("no price in force for " + feature));
     }
 
-    /** Every price version of every feature, by feature, newest first. */
+    /** Every price version of every registered feature, by feature, newest first. */
     public List<Price> versions() {
-        return db.list("select * from price order by feature, effective_from desc, version desc", PriceList::price);
+        return db.list("select * from price order by feature, effective_from desc, version desc", this::price)
+                .stream().filter(java.util.Objects::nonNull).toList();
     }
 
     public List<Price> allInForce() {
