@@ -14,29 +14,48 @@ import org.schoolcredits.storage.ThreadTransactions;
 
 /**
  * A fresh, migrated PostgreSQL database for a test, on one embedded server per JVM, with
- * transactions the way the container runs them ({@link ThreadTransactions}).
+ * transactions the way the container runs them ({@link ThreadTransactions}). The migrations run
+ * once per JVM, into a template database; each test gets a copy of it ({@code create database
+ * ... template ...}), which is much faster than migrating again.
  */
 public final class TestDatabase extends ThreadTransactions {
 
     private static final AtomicInteger NEXT = new AtomicInteger();
     private static EmbeddedPostgres server;
+    private static String template;
 
     private TestDatabase(PGSimpleDataSource target) {
         super(target);
     }
 
     public static TestDatabase create() {
-        PGSimpleDataSource ds = superuser(createEmpty());
+        PGSimpleDataSource ds = superuser(createFrom(migratedTemplate()));
         ds.setCurrentSchema(CreditsDatabase.SCHEMA);
-        CreditsDatabase.migrate(ds);
         return new TestDatabase(ds);
     }
 
     /** A new, empty database on the embedded server; returns its name. */
     public static String createEmpty() {
+        return createFrom(null);
+    }
+
+    /** The migrated database every {@link #create()} copies; migrated on first use in this JVM. */
+    private static synchronized String migratedTemplate() {
+        if (template == null) {
+            String name = createEmpty();
+            PGSimpleDataSource ds = superuser(name);
+            ds.setCurrentSchema(CreditsDatabase.SCHEMA);
+            CreditsDatabase.migrate(ds);
+            template = name;
+        }
+        return template;
+    }
+
+    /** Copying a template needs it free of connections: the copies are made one at a time. */
+    private static synchronized String createFrom(String source) {
         String name = "test_" + NEXT.incrementAndGet() + "_" + ProcessHandle.current().pid();
         try (Connection c = server().getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-            s.execute("create database " + name);
+            s.execute("create database " + name + (source == null ? "" : " template " + source));
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -14,7 +14,10 @@ import org.schoolcredits.ledger.Ledger;
  */
 final class Replay {
 
-    /** {@code Ledger.trySpend}'s parameters for a usage of one SMS at 1 credit, in its order. */
+    /**
+     * The values of the spend statement's named parameters ({@code Spend.STATEMENT}: {@code :amount},
+     * {@code :school}, ...) for a usage of one SMS at 1 credit, in the order they appear.
+     */
     private static final List<String> SPEND_PARAMETERS = List.of(
             // debited
             "1000", ":school", "'connect'", "1000", "now()",
