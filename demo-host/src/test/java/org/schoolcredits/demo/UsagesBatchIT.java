@@ -44,6 +44,11 @@ class UsagesBatchIT {
         return answer.getJsonArray("items").stream().map(v -> v.asJsonObject().getString("status")).toList();
     }
 
+    /** Equal amounts, whatever their scale (146 and 146.0). */
+    static void same(BigDecimal expected, BigDecimal actual) {
+        assertEquals(0, expected.compareTo(actual), () -> "expected " + expected + " but was " + actual);
+    }
+
     static BigDecimal amount(JsonObject json) {
         return json.getJsonNumber("amount").bigDecimalValue();
     }
@@ -58,7 +63,7 @@ class UsagesBatchIT {
         assertEquals(201, charged.status(), charged::toString);
         assertEquals("captured", charged.json().getString("status"));
         assertTrue(charged.json().isNull("expiresAt"), charged::toString);
-        assertEquals(before.subtract(amount(charged.json())), available());
+        same(before.subtract(amount(charged.json())), available());
         Api.Reply again = STAFF.post("/api/credits/usages/" + charged.json().getString("id") + "/capture", null);
         assertEquals(409, again.status(), again::toString);
         assertEquals("hold_already_captured", again.json().getString("code"));
@@ -76,9 +81,9 @@ class UsagesBatchIT {
                 item("DVLA_LICENCE_CHECK", 10000, "it-b-" + id)));
         assertEquals(402, refused.status(), refused::toString);
         assertEquals("insufficient_credits", refused.json().getString("code"));
-        assertEquals(before, refused.json().getJsonNumber("available").bigDecimalValue());
+        same(before, refused.json().getJsonNumber("available").bigDecimalValue());
         assertTrue(refused.json().getJsonNumber("required").bigDecimalValue().compareTo(before) > 0);
-        assertEquals(before, available());
+        same(before, available());
     }
 
     @Test
@@ -98,19 +103,19 @@ class UsagesBatchIT {
         assertEquals("it-s1-" + id, items.get(1).getString("reference"));
         assertTrue(items.get(0).isNull("id"), items.get(0)::toString);
         BigDecimal spent = amount(items.get(1)).add(amount(items.get(2)));
-        assertEquals(before.subtract(spent), available());
+        same(before.subtract(spent), available());
 
         Api.Reply replayed = STAFF.send("POST", BATCH, body, "it-batch-" + id);
         assertEquals(first.status(), replayed.status());
         assertEquals(first.json(), replayed.json());
-        assertEquals(before.subtract(spent), available(), "charged once");
+        same(before.subtract(spent), available());
         Api.Reply other = STAFF.send("POST", BATCH, batch(false, "", item("SMS", 1, "it-s3-" + id)), "it-batch-" + id);
         assertEquals(409, other.status(), other::toString);
         assertEquals("idempotency_key_reused", other.json().getString("code"));
         for (JsonObject held : items.subList(1, 3)) {
             assertEquals(200, STAFF.post("/api/credits/usages/" + held.getString("id") + "/release", null).status());
         }
-        assertEquals(before, available());
+        same(before, available());
     }
 
     @Test
@@ -125,7 +130,7 @@ class UsagesBatchIT {
         assertEquals(List.of("captured", "captured", "captured", "captured", "captured"), statuses(charged.json()));
         BigDecimal spent = charged.json().getJsonArray("items").getValuesAs(JsonObject.class).stream()
                 .map(UsagesBatchIT::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
-        assertEquals(0, before.subtract(spent).compareTo(available()), () -> before + " - " + spent + " != " + available());
+        same(before.subtract(spent), available());
         Api.Reply twice = STAFF.post(BATCH, batch(true, ",\"capture\":true", items));
         assertEquals(409, twice.status(), "the same references again");
         assertEquals("reference_already_used", twice.json().getString("code"));
@@ -151,6 +156,6 @@ class UsagesBatchIT {
             assertEquals(c[1], reply.json().getString("field"), reply::toString);
         }
         assertEquals(403, FINANCE.post(BATCH, batch(true, "", item("SMS", 1, "x3"))).status());
-        assertEquals(before, available());
+        same(before, available());
     }
 }
