@@ -19,7 +19,8 @@ import org.schoolcredits.storage.Jdbc;
  * {@code results.json}. Settings (environment): {@code BENCH_DB_URL} (else embedded PostgreSQL),
  * {@code BENCH_SECONDS} (30), {@code BENCH_WARMUP_SECONDS} (5), {@code BENCH_THREADS} (16),
  * {@code BENCH_HISTORY_ROWS} (1,000,000), {@code BENCH_WEBHOOK_EVENTS} (3,000),
- * {@code BENCH_STEPS} (pgbench,api,startup,http,webhook,history), {@code BENCH_JFR} (a flight recording of the demo),
+ * {@code BENCH_STEPS} (pgbench,api,startup,http,batch,webhook,history), {@code BENCH_BATCH_SIZE} (100),
+ * {@code BENCH_JFR} (a flight recording of the demo),
  * {@code BENCH_DEMO_JAR} (demo-host/target/school-credits-demo.jar).
  */
 public final class Bench {
@@ -44,7 +45,7 @@ public final class Bench {
     private Bench(Path root) throws Exception {
         this.root = root;
         this.work = Files.createDirectories(root.resolve("bench/target/run"));
-        this.steps = Arrays.asList(env("BENCH_STEPS", "pgbench,api,startup,http,webhook,history").split(","));
+        this.steps = Arrays.asList(env("BENCH_STEPS", "pgbench,api,startup,http,batch,webhook,history").split(","));
     }
 
     public static void main(String[] args) throws Exception {
@@ -74,7 +75,7 @@ public final class Bench {
             if (steps.contains("startup")) {
                 startup();
             }
-            if (steps.contains("http") || steps.contains("webhook") || steps.contains("history")) {
+            if (steps.contains("http") || steps.contains("batch") || steps.contains("webhook") || steps.contains("history")) {
                 demo(pg);
             }
         }
@@ -153,6 +154,9 @@ public final class Bench {
                 memory(demo, pg.postmasterPid(), "Demo resident memory after the HTTP run (launcher + Payara"
                         + " + the bench's PostgreSQL)");
             }
+            if (steps.contains("batch")) {
+                batch(http);
+            }
             if (steps.contains("webhook")) {
                 Load.Result webhooks = http.webhooks(threads, webhookEvents, WEBHOOK_SECRET);
                 report.add(String.format("%s: events applied per second (%,d events, each a new card purchase"
@@ -171,6 +175,14 @@ public final class Bench {
                 throw new IllegalStateException("the demo's reconciliation is not clean: " + reconciliation);
             }
         }
+    }
+
+    /** Bulk sends through the batch endpoint ({@code BENCH_BATCH_SIZE} usages a request, 100 by default). */
+    private void batch(HttpBench http) throws Exception {
+        int size = Integer.parseInt(env("BENCH_BATCH_SIZE", "100"));
+        http.adjust("oakwood", 1_000_000);
+        http.adjust("riverside", 1_000_000);
+        report.batch(http.batches(threads, warmUp, Duration.ofSeconds(seconds), size), size, tpcb);
     }
 
     private void history(Postgres pg, HttpBench http) throws Exception {

@@ -50,6 +50,30 @@ final class HttpBench {
     }
 
     /**
+     * Bulk sends over HTTP: each request one {@code POST /api/credits/usages/batch} of {@code size}
+     * SMS at 1 credit, atomic and captured in one go, under its own {@code Idempotency-Key}; staff of
+     * oakwood and riverside, half the threads each. The result counts requests; times {@code size},
+     * usages.
+     */
+    Load.Result batches(int threads, Duration warmUp, Duration measured, int size) {
+        return Load.run("HTTP batch of " + size + ", 2 schools", threads, warmUp, measured, (thread, n) -> {
+            String user = STAFF[thread % STAFF.length];
+            String prefix = "batch-" + thread + "-" + n + "-" + System.nanoTime() + "-";
+            StringBuilder body = new StringBuilder("{\"atomic\":true,\"capture\":true,\"items\":[");
+            for (int i = 0; i < size; i++) {
+                body.append(i == 0 ? "" : ",").append("{\"feature\":\"SMS\",\"quantity\":1,\"reference\":\"")
+                        .append(prefix).append(i).append("\"}");
+            }
+            HttpResponse<String> response = client.send(request(user, "POST", "/api/credits/usages/batch",
+                    body.append("]}").toString()).header("Idempotency-Key", prefix).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            if (!expect(201, response).contains("\"held\":" + size)) {
+                throw new IllegalStateException("not every usage charged: " + response.body());
+            }
+        });
+    }
+
+    /**
      * Stripe webhook deliveries: {@code events} card purchases started by the two schools' admins,
      * then each one's {@code checkout.session.completed}, signed with {@code secret} as Stripe
      * signs, posted by {@code threads} threads; measured from the first delivery to the last.

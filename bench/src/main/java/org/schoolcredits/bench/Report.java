@@ -53,6 +53,19 @@ final class Report {
         }
     }
 
+    /** The row {@code batch}: usages per second through the batch endpoint, against TPC-B (issue 19: ≥ 2 ×). */
+    void batch(Load.Result run, int size, Load.Result reference) {
+        double usages = run.rate() * size;
+        add("batch", "/s", usages, reference == null ? "" : reference.name(),
+                reference == null ? Double.NaN : reference.rate(), "≥ 2.0 ×",
+                reference == null ? null : usages / reference.rate() >= 2.0);
+        add(run.name() + ": requests per second", "/s", run.rate(), "", Double.NaN, "", null);
+        for (double percentile : new double[] {50, 99, 99.9}) {
+            add(run.name() + ": p" + percentile(percentile) + " latency", "ms", run.ms(percentile), "", Double.NaN, "",
+                    null);
+        }
+    }
+
     void reference(Load.Result run) {
         add(run.name() + ": transactions per second", "/s", run.rate(), "", Double.NaN, "", null);
         for (double percentile : new double[] {50, 99, 99.9}) {

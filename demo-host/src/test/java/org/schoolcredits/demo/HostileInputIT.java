@@ -23,6 +23,7 @@ class HostileInputIT {
 
     static final List<Endpoint> ENDPOINTS = List.of(
             new Endpoint("staff@oakwood", "POST", "/api/credits/usages"),
+            new Endpoint("staff@oakwood", "POST", "/api/credits/usages/batch"),
             new Endpoint("staff@oakwood", "POST", "/api/credits/learners"),
             new Endpoint("admin@oakwood", "POST", "/api/credits/purchases"),
             new Endpoint("finance@platform", "POST", "/api/credits/platform/adjustments"),
@@ -79,6 +80,8 @@ class HostileInputIT {
     /** For each endpoint, a body whose one text field holds a NUL, and that field's name. */
     static final List<String[]> NUL_BODIES = List.of(
             new String[] {"{\"feature\":\"SMS\",\"quantity\":1,\"reference\":\"a\\u0000b\"}", "reference"},
+            new String[] {"{\"atomic\":true,\"items\":[{\"feature\":\"SMS\",\"quantity\":1,\"reference\":\"a\\u0000b\"}]}",
+                    "items[0].reference"},
             new String[] {"{\"learnerRef\":\"L\\u0000\"}", "learnerRef"},
             new String[] {"{\"packageId\":\"learner-10\",\"method\":\"cheque\\u0000\"}", "method"},
             new String[] {"{\"school\":\"oakwood\",\"creditType\":\"connect\",\"amount\":1,\"reason\":\"r\\u0000\"}",

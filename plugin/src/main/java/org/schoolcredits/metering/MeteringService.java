@@ -80,6 +80,17 @@ public class MeteringService implements Metering {
                 expiresAt, Actor.of(by)));
     }
 
+    /**
+     * Reserves and captures in one transaction: for an action that cannot fail after the fact
+     * (the one-call charge of {@code POST /usages} with {@code "capture": true}).
+     */
+    @Transactional
+    public Reservation charge(Caller by, Feature asked, long quantity, String reference) {
+        Reservation held = reserve(by, asked, quantity, reference);
+        ledger.capture(by.schoolId(), id(held.id()));
+        return held;
+    }
+
     /** All or nothing: when the balance cannot cover every action, nothing is held. */
     @Override
     @Transactional
@@ -128,7 +139,12 @@ public class MeteringService implements Metering {
         return ledger.expireHolds(500);
     }
 
-    private void requireEnabled(String schoolId) {
+    /** When a hold made now expires. */
+    Instant holdExpiry() {
+        return clock.now().plus(holdTimeout);
+    }
+
+    void requireEnabled(String schoolId) {
         if (schoolId == null || !enabled.isEnabled(schoolId)) {
             throw new SchoolNotEnabledException(schoolId);
         }

@@ -38,19 +38,39 @@ public class UsagesResource {
     @Inject
     Idempotency idempotency;
 
+    @Inject
+    BatchUsages batches;
+
     @POST
     @Requires(Permission.USE)
     public Response reserve(@HeaderParam("Idempotency-Key") String key, JsonBody body) {
-        body.only("feature", "quantity", "reference");
+        body.only("feature", "quantity", "reference", "capture");
         Feature feature = metering.features().require("feature", body.text("feature", 40));
         long quantity = body.wholeNumber("quantity", 1, MeteringService.MAX_QUANTITY);
         String reference = body.optionalText("reference", 200);
+        boolean capture = body.optionalBool("capture", false);
         Caller caller = callers.current();
         return idempotency.once(caller.schoolId(), key, "POST /usages " + body, () -> {
+            if (capture) {
+                Metering.Reservation charged = metering.charge(caller, feature, quantity, reference);
+                return Response.status(201).entity(new UsageView(charged.id(), "captured", charged.amount(), null))
+                        .build();
+            }
             Metering.Reservation held = metering.reserve(caller, feature, quantity, reference);
             return Response.status(201).entity(new UsageView(held.id(), "held", held.amount(), held.expiresAt()))
                     .build();
         });
+    }
+
+    /** Many usages in one request and one transaction: all or none ({@code atomic}), or each on its own. */
+    @POST
+    @Path("batch")
+    @Requires(Permission.USE)
+    public Response batch(@HeaderParam("Idempotency-Key") String key, JsonBody body) {
+        UsageBatch batch = UsageBatch.parse(body, metering.features());
+        Caller caller = callers.current();
+        return idempotency.once(caller.schoolId(), key, "POST /usages/batch " + body,
+                () -> Response.status(201).entity(batches.charge(caller, batch)).build());
     }
 
     @POST

@@ -187,6 +187,32 @@ public final class JsonBody {
         return new JsonBody(named.build());
     }
 
+    /** An optional true or false, {@code otherwise} when absent. */
+    public boolean optionalBool(String field, boolean otherwise) {
+        return json.containsKey(field) ? bool(field) : otherwise;
+    }
+
+    /**
+     * A required array of 1 to {@code max} objects, each read as strictly as the body. Their fields
+     * go by their full name, e.g. {@code items[3].quantity}, in {@link #only} and in the errors.
+     */
+    public java.util.List<JsonBody> objects(String field, int max) {
+        if (!(json.get(field) instanceof jakarta.json.JsonArray array) || array.isEmpty() || array.size() > max) {
+            throw CreditsException.invalidField(field, "'" + field + "' must be a list of 1 to " + max + " objects");
+        }
+        java.util.List<JsonBody> objects = new java.util.ArrayList<>();
+        for (int i = 0; i < array.size(); i++) {
+            String name = field + "[" + i + "]";
+            if (!(array.get(i) instanceof JsonObject nested)) {
+                throw CreditsException.invalidField(name, "'" + name + "' must be an object");
+            }
+            var named = Json.createObjectBuilder();
+            nested.forEach((member, value) -> named.add(name + "." + member, value));
+            objects.add(new JsonBody(named.build()));
+        }
+        return objects;
+    }
+
     private BigDecimal number(String field) {
         JsonValue value = json.get(field);
         if (!(value instanceof JsonNumber number)) {
