@@ -78,7 +78,9 @@ final class Holds {
                         + " (select school_id, hold_id from hold where state = 'held' and expires_at <= ?"
                         + " order by expires_at, school_id, created_at, reference limit ? for update skip locked) returning *",
                 Holds::hold, now, now, limit);
-        due.sort(Comparator.comparing(Hold::expiresAt).thenComparing(Hold::schoolId)
+        // balance rows are locked in one order, school then credit type, as the lot expiry does: two
+        // sweeps (two instances) each locking the schools of its holds in expiry order deadlocked
+        due.sort(Comparator.comparing(Hold::schoolId).thenComparing(Hold::creditType).thenComparing(Hold::expiresAt)
                 .thenComparing(Hold::createdAt).thenComparing(hold -> String.valueOf(hold.reference())));
         for (Hold hold : due) {
             returnHeld(hold, Actor.SYSTEM);
