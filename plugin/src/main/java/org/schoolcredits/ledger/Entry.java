@@ -64,6 +64,13 @@ record Entry(String schoolId, CreditType type, EntryKind kind, String feature, L
                 Actor.SYSTEM, null, null, null, lotId, null, null);
     }
 
+    /** A refunded or disputed purchase's credits taken back (negative) or given back (a dispute won). */
+    static Entry reversal(String schoolId, CreditType type, long amount, long balanceAfter, String purchase,
+                          String reason) {
+        return new Entry(schoolId, type, EntryKind.REVERSAL, null, null, amount, 0, balanceAfter, EntryStatus.SUCCESS,
+                Actor.SYSTEM, purchase, null, null, null, null, reason);
+    }
+
     private static final String INSERT = "insert into entry (school_id, at, credit_type, kind, feature,"
             + " quantity, amount, pending_amount, balance_after, status, initiated_by_id, initiated_by_name, reference,"
             + " price_version, hold_id, lot_id, refunds_entry_id, reason)"

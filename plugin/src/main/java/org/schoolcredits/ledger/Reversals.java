@@ -4,10 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
 import java.util.function.Consumer;
 import org.schoolcredits.host.CreditType;
-import org.schoolcredits.problem.CreditsException;
 import org.schoolcredits.storage.Jdbc;
 
 /**
@@ -26,7 +24,7 @@ public class Reversals {
 
     private Jdbc db;
     private CreditsClock clock;
-    private Consumer<BalanceChanged> changes;
+    private Balances balances;
 
     protected Reversals() {
     }
@@ -39,7 +37,7 @@ public class Reversals {
     public Reversals(Jdbc db, CreditsClock clock, Consumer<BalanceChanged> changes) {
         this.db = db;
         this.clock = clock;
-        this.changes = changes;
+        this.balances = new Balances(db, changes);
     }
 
     /**
@@ -51,9 +49,7 @@ public class Reversals {
      */
     public Credits takeBack(String schoolId, CreditType type, String reference, Credits amount, String reason) {
         requireNotNegative(amount);
-        long available = db.one("select available from balance where school_id = ? and credit_type = ?"
-                + " for no key update", rs -> rs.getLong(1), schoolId, type.code())
-                .orElseThrow(() -> CreditsException.notFound("The school"));
+        long available = balances.lock(schoolId, type).millis();
         long expiring = db.one("select coalesce(sum(remaining), 0) from lot where school_id = ? and credit_type = ?"
                 + " and state = 'available' and expires_at is not null", rs -> rs.getLong(1), schoolId, type.code())
                 .orElse(0L);
@@ -73,16 +69,8 @@ public class Reversals {
     }
 
     private void write(String schoolId, CreditType type, long amount, String reference, String reason) {
-        Instant now = clock.now();
-        long after = db.one("update balance set available = available + ? where school_id = ? and credit_type = ?"
-                        + " returning available", rs -> rs.getLong(1), amount, schoolId, type.code())
-                .orElseThrow(() -> CreditsException.notFound("The school"));
-        db.update("insert into entry (school_id, at, credit_type, kind, amount, pending_amount, balance_after, status,"
-                        + " initiated_by_id, initiated_by_name, reference, reason)"
-                        + " values (?, ?, ?, 'reversal', ?, 0, ?, 'success', ?, ?, ?, ?)",
-                schoolId, now, type.code(), amount, after, Actor.SYSTEM.userId(), Actor.SYSTEM.name(), reference,
-                reason);
-        changes.accept(new BalanceChanged(schoolId, type, new Credits(amount), new Credits(after)));
+        long after = balances.change(schoolId, type, amount, 0);
+        Entry.reversal(schoolId, type, amount, after, reference, reason).write(db, clock.now());
     }
 
     private static void requireNotNegative(Credits amount) {
