@@ -29,7 +29,7 @@ import javax.xml.validation.SchemaFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.schoolcredits.rest.CreditsApplication;
+import org.schoolcredits.app.CreditsApplication;
 import org.schoolcredits.rest.Permission;
 import org.schoolcredits.rest.Public;
 import org.schoolcredits.rest.Requires;

@@ -2,7 +2,7 @@ package org.schoolcredits;
 
 import java.time.Duration;
 import java.time.Instant;
-import org.schoolcredits.ledger.CreditsClock;
+import org.schoolcredits.kernel.CreditsClock;
 
 /** A clock a test moves by hand. */
 public class TestClock extends CreditsClock {

@@ -2,7 +2,7 @@ package org.schoolcredits.alerts;
 
 import java.math.BigDecimal;
 import org.schoolcredits.host.CreditType;
-import org.schoolcredits.ledger.Credits;
+import org.schoolcredits.kernel.Credits;
 import org.schoolcredits.problem.CreditsException;
 import org.schoolcredits.rest.JsonBody;
 

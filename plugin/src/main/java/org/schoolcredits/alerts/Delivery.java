@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
-import org.schoolcredits.ledger.CreditsClock;
+import org.schoolcredits.kernel.CreditsClock;
 
 /**
  * Sends the outbox's due e-mails, after their causes committed. It claims a batch under a lease

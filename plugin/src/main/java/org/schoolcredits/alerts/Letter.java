@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import org.schoolcredits.ledger.Credits;
+import org.schoolcredits.kernel.Credits;
 
 /**
  * The body of an e-mail, written once and rendered twice: as plain text and as HTML. Every piece

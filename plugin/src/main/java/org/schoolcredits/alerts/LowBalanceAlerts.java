@@ -6,7 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.schoolcredits.host.CreditType;
 import org.schoolcredits.ledger.BalanceChanged;
-import org.schoolcredits.ledger.Credits;
+import org.schoolcredits.kernel.Credits;
 import org.schoolcredits.ledger.Ledger;
 import org.schoolcredits.storage.Jdbc;
 

@@ -6,7 +6,7 @@ import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.schoolcredits.ledger.CreditsClock;
+import org.schoolcredits.kernel.CreditsClock;
 import org.schoolcredits.storage.Jdbc;
 
 /**

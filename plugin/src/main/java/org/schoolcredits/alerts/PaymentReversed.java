@@ -1,6 +1,6 @@
 package org.schoolcredits.alerts;
 
-import org.schoolcredits.ledger.Credits;
+import org.schoolcredits.kernel.Credits;
 
 /**
  * Fired synchronously, inside the transaction that applied it, when a refund or dispute changed

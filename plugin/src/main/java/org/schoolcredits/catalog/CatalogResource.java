@@ -10,7 +10,7 @@ import java.math.RoundingMode;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.schoolcredits.ledger.Money;
+import org.schoolcredits.kernel.Money;
 import org.schoolcredits.rest.Permission;
 import org.schoolcredits.rest.Requires;
 

@@ -6,10 +6,10 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.schoolcredits.host.CreditType;
-import org.schoolcredits.ledger.Credits;
+import org.schoolcredits.kernel.Credits;
 import org.schoolcredits.ledger.Forecast;
 import org.schoolcredits.ledger.TopUps;
-import org.schoolcredits.ledger.Money;
+import org.schoolcredits.kernel.Money;
 
 /**
  * The packages schools buy. Each package's credits and price can be overridden by configuration,

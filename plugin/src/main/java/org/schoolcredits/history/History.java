@@ -8,7 +8,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.schoolcredits.catalog.Features;
-import org.schoolcredits.ledger.Credits;
+import org.schoolcredits.kernel.Credits;
 import org.schoolcredits.storage.Jdbc;
 
 /**

@@ -16,7 +16,7 @@ import java.util.Map;
 import org.schoolcredits.host.CreditType;
 import org.schoolcredits.host.School;
 import org.schoolcredits.host.SchoolDirectory;
-import org.schoolcredits.ledger.CreditsClock;
+import org.schoolcredits.kernel.CreditsClock;
 import org.schoolcredits.ledger.Spending;
 import org.schoolcredits.problem.CreditsException;
 import org.schoolcredits.problem.ProblemCode;

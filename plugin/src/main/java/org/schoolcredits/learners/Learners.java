@@ -16,9 +16,9 @@ import org.schoolcredits.host.LearnerCredits;
 import org.schoolcredits.host.LearnerDeleted;
 import org.schoolcredits.host.LearnerRegistering;
 import org.schoolcredits.host.SchoolDirectory;
-import org.schoolcredits.ledger.Actor;
-import org.schoolcredits.ledger.Credits;
-import org.schoolcredits.ledger.CreditsClock;
+import org.schoolcredits.kernel.Actor;
+import org.schoolcredits.kernel.Credits;
+import org.schoolcredits.kernel.CreditsClock;
 import org.schoolcredits.ledger.Ledger;
 import org.schoolcredits.storage.Jdbc;
 

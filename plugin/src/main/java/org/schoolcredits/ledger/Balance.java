@@ -1,5 +1,7 @@
 package org.schoolcredits.ledger;
 
+import org.schoolcredits.kernel.Credits;
+
 /**
  * A school's balance of one credit type: spendable, held by unsettled usages, and pending
  * (bought by BACS or cheque, not yet cleared).

@@ -1,5 +1,6 @@
 package org.schoolcredits.ledger;
 
+import org.schoolcredits.kernel.Credits;
 import org.schoolcredits.host.CreditType;
 
 /**

@@ -1,5 +1,6 @@
 package org.schoolcredits.ledger;
 
+import org.schoolcredits.kernel.Credits;
 import java.util.function.Consumer;
 import org.schoolcredits.host.CreditType;
 import org.schoolcredits.problem.CreditsException;

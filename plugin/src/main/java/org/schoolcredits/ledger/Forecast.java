@@ -1,5 +1,6 @@
 package org.schoolcredits.ledger;
 
+import org.schoolcredits.kernel.Credits;
 import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.List;

@@ -1,5 +1,7 @@
 package org.schoolcredits.ledger;
 
+import org.schoolcredits.kernel.Actor;
+import org.schoolcredits.kernel.Credits;
 import java.time.Instant;
 import org.schoolcredits.host.CreditType;
 

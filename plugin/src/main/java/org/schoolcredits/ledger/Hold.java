@@ -1,5 +1,6 @@
 package org.schoolcredits.ledger;
 
+import org.schoolcredits.kernel.Credits;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;

@@ -1,5 +1,8 @@
 package org.schoolcredits.ledger;
 
+import org.schoolcredits.kernel.Actor;
+import org.schoolcredits.kernel.Credits;
+import org.schoolcredits.kernel.CreditsClock;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

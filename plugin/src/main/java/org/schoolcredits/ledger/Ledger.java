@@ -1,5 +1,8 @@
 package org.schoolcredits.ledger;
 
+import org.schoolcredits.kernel.Actor;
+import org.schoolcredits.kernel.Credits;
+import org.schoolcredits.kernel.CreditsClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;

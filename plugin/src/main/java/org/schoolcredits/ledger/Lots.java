@@ -1,5 +1,6 @@
 package org.schoolcredits.ledger;
 
+import org.schoolcredits.kernel.Actor;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package org.schoolcredits.ledger;
 
+import org.schoolcredits.kernel.Credits;
 import java.time.Instant;
 import java.util.Optional;
 import org.schoolcredits.host.CreditType;

@@ -1,5 +1,6 @@
 package org.schoolcredits.ledger;
 
+import org.schoolcredits.kernel.Credits;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;

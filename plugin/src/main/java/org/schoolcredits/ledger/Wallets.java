@@ -1,5 +1,7 @@
 package org.schoolcredits.ledger;
 
+import org.schoolcredits.kernel.Actor;
+import org.schoolcredits.kernel.Credits;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

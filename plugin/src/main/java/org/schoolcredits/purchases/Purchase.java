@@ -6,9 +6,9 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.schoolcredits.host.CreditType;
-import org.schoolcredits.ledger.Actor;
-import org.schoolcredits.ledger.Credits;
-import org.schoolcredits.ledger.Money;
+import org.schoolcredits.kernel.Actor;
+import org.schoolcredits.kernel.Credits;
+import org.schoolcredits.kernel.Money;
 
 /**
  * A school's order of one credit package, and how far its payment has got. Its credits are the

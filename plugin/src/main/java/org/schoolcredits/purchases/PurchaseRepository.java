@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.schoolcredits.host.CreditType;
-import org.schoolcredits.ledger.Actor;
-import org.schoolcredits.ledger.Credits;
-import org.schoolcredits.ledger.Money;
+import org.schoolcredits.kernel.Actor;
+import org.schoolcredits.kernel.Credits;
+import org.schoolcredits.kernel.Money;
 import org.schoolcredits.storage.Jdbc;
 
 /**

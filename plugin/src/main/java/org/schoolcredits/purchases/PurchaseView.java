@@ -3,7 +3,7 @@ package org.schoolcredits.purchases;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import org.schoolcredits.ledger.Money;
+import org.schoolcredits.kernel.Money;
 
 /** A purchase as the school sees it; {@code reference} is what it quotes on a bank transfer or cheque. */
 public record PurchaseView(String id, String packageId, String creditType, BigDecimal credits, long pence,

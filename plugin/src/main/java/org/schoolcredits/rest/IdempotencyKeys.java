@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.schoolcredits.ledger.CreditsClock;
+import org.schoolcredits.kernel.CreditsClock;
 import org.schoolcredits.storage.Jdbc;
 
 /**

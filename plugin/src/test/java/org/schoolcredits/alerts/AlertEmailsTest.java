@@ -11,7 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.schoolcredits.host.CreditType;
-import org.schoolcredits.ledger.Credits;
+import org.schoolcredits.kernel.Credits;
 
 class AlertEmailsTest {
 
@@ -72,7 +72,7 @@ class AlertEmailsTest {
     void clearedAndFailed() {
         f.db.run(() -> f.ledger.grant(new org.schoolcredits.ledger.Grant(SCHOOL, CreditType.LEARNER,
                 org.schoolcredits.ledger.LotSource.PURCHASE, "pur_9", Credits.of(10), null, true,
-                org.schoolcredits.ledger.Actor.SYSTEM)));
+                org.schoolcredits.kernel.Actor.SYSTEM)));
         f.db.run(() -> f.emails.paymentCleared(SCHOOL, "pur_8", "Learner pack of 10", 1250, "bacs"));
         f.db.run(() -> f.emails.paymentCleared(SCHOOL, "pur_8", "Learner pack of 10", 1250, "bacs"));
         f.db.run(() -> f.emails.paymentFailed(SCHOOL, "pur_9", "Learner pack of 10", 1250, "cheque"));

@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.schoolcredits.ledger.Credits;
+import org.schoolcredits.kernel.Credits;
 
 class FinanceEmailsTest {
 

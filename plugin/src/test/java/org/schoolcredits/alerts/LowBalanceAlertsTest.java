@@ -24,8 +24,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.schoolcredits.host.CreditType;
 import org.schoolcredits.host.Feature;
-import org.schoolcredits.ledger.Actor;
-import org.schoolcredits.ledger.Credits;
+import org.schoolcredits.kernel.Actor;
+import org.schoolcredits.kernel.Credits;
 import org.schoolcredits.ledger.Reconciliation;
 
 class LowBalanceAlertsTest {

@@ -12,8 +12,8 @@ import org.schoolcredits.TestClock;
 import org.schoolcredits.TestConfig;
 import org.schoolcredits.TestDatabase;
 import org.schoolcredits.host.Feature;
-import org.schoolcredits.ledger.Actor;
-import org.schoolcredits.ledger.Credits;
+import org.schoolcredits.kernel.Actor;
+import org.schoolcredits.kernel.Credits;
 import org.schoolcredits.storage.Remembered;
 
 class PriceListTest {

@@ -1,5 +1,7 @@
 package org.schoolcredits.ledger;
 
+import org.schoolcredits.kernel.Credits;
+import org.schoolcredits.kernel.Actor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -24,8 +24,8 @@ import org.schoolcredits.host.Feature;
 import org.schoolcredits.host.InsufficientCreditsException;
 import org.schoolcredits.host.Metering;
 import org.schoolcredits.host.SchoolNotEnabledException;
-import org.schoolcredits.ledger.Actor;
-import org.schoolcredits.ledger.Credits;
+import org.schoolcredits.kernel.Actor;
+import org.schoolcredits.kernel.Credits;
 import org.schoolcredits.ledger.Ledger;
 import org.schoolcredits.ledger.Reconciliation;
 

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.schoolcredits.host.CreditType;
 import org.schoolcredits.ledger.Balance;
-import org.schoolcredits.ledger.Credits;
+import org.schoolcredits.kernel.Credits;
 import org.schoolcredits.purchases.SimulatedCheckout.Ending;
 import org.schoolcredits.purchases.SimulatedCheckout.SignedEvent;
 import org.schoolcredits.purchases.StripeEvents.Outcome;

@@ -1,4 +1,4 @@
-package org.schoolcredits.ledger;
+package org.schoolcredits.kernel;
 
 /** An amount of money in pence, always GBP. Never a floating-point number. */
 public record Money(long pence) {

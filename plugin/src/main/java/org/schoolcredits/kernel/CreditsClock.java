@@ -1,4 +1,4 @@
-package org.schoolcredits.ledger;
+package org.schoolcredits.kernel;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;

@@ -1,4 +1,4 @@
-package org.schoolcredits.rest;
+package org.schoolcredits.app;
 
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.DELETE;

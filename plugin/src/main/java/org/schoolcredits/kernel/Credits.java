@@ -1,4 +1,4 @@
-package org.schoolcredits.ledger;
+package org.schoolcredits.kernel;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -1,5 +1,6 @@
-package org.schoolcredits.ledger;
+package org.schoolcredits.kernel;
 
+import org.schoolcredits.kernel.Credits;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 

@@ -1,4 +1,4 @@
-package org.schoolcredits.ledger;
+package org.schoolcredits.balance;
 
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;

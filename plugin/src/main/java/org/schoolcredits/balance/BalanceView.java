@@ -1,5 +1,13 @@
-package org.schoolcredits.ledger;
+package org.schoolcredits.balance;
 
+import org.schoolcredits.ledger.Balance;
+import org.schoolcredits.ledger.Forecast;
+import org.schoolcredits.ledger.Ledger;
+import org.schoolcredits.ledger.LowBalanceThresholds;
+import org.schoolcredits.ledger.Spending;
+import org.schoolcredits.ledger.TopUps;
+import org.schoolcredits.kernel.Credits;
+import org.schoolcredits.kernel.CreditsClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;

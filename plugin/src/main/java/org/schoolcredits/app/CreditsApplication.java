@@ -1,5 +1,12 @@
-package org.schoolcredits.rest;
+package org.schoolcredits.app;
 
+import org.schoolcredits.rest.AccessFilter;
+import org.schoolcredits.rest.CrossSiteFilter;
+import org.schoolcredits.rest.JsonBodyReader;
+import org.schoolcredits.rest.JsonbResolver;
+import org.schoolcredits.rest.ParameterFilter;
+import org.schoolcredits.rest.ProblemMapper;
+import org.schoolcredits.rest.RateLimitFilter;
 import jakarta.ws.rs.ApplicationPath;
 import java.util.Map;
 import java.util.Set;
@@ -13,7 +20,7 @@ import org.schoolcredits.history.HistoryResource;
 import org.schoolcredits.history.StatementResource;
 import org.schoolcredits.history.UsageResource;
 import org.schoolcredits.learners.LearnersResource;
-import org.schoolcredits.ledger.BalanceResource;
+import org.schoolcredits.balance.BalanceResource;
 import org.schoolcredits.metering.UsagesResource;
 import org.schoolcredits.platform.PlatformLedgerResource;
 import org.schoolcredits.platform.PlatformPurchasesResource;

@@ -1,5 +1,6 @@
-package org.schoolcredits.ledger;
+package org.schoolcredits.balance;
 
+import org.schoolcredits.ledger.Forecast;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;

@@ -1,5 +1,6 @@
-package org.schoolcredits.ledger;
+package org.schoolcredits.balance;
 
+import org.schoolcredits.ledger.Forecast;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
