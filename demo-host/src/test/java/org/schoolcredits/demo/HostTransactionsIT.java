@@ -7,6 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.schoolcredits.demo.TestHost.admin;
+import static org.schoolcredits.demo.TestHost.committed;
+import static org.schoolcredits.demo.TestHost.count;
+import static org.schoolcredits.demo.TestHost.rolledBack;
+import static org.schoolcredits.demo.TestHost.update;
+import static org.schoolcredits.demo.TestHost.value;
 
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.event.Event;
@@ -19,7 +25,6 @@ import jakarta.transaction.UserTransaction;
 import java.io.File;
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import javax.naming.InitialContext;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -31,7 +36,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.schoolcredits.host.Caller;
+import org.schoolcredits.demo.TestHost.Work;
 import org.schoolcredits.host.CreditType;
 import org.schoolcredits.host.InsufficientCreditsException;
 import org.schoolcredits.host.LearnerCredits;
@@ -52,7 +57,7 @@ import org.schoolcredits.storage.Remembered;
 
 /**
  * What only the container proves, inside Payara Micro (Arquillian, in-container): the test plays a
- * host MIS that writes its own rows ({@link HostSql}, on the data source it shares with the plugin)
+ * host MIS that writes its own rows ({@link TestHost}, on the data source it shares with the plugin)
  * and fires the host events in its own JTA transactions. The plugin's observers join those
  * transactions, its {@code MANDATORY} calls refuse to run outside one, and its after-commit observer
  * runs after a commit only. Each test works on a school of its own.
@@ -64,7 +69,7 @@ class HostTransactionsIT {
     static WebArchive demoHost() {
         return ShrinkWrap.create(ZipImporter.class, "school-credits-demo-host.war")
                 .importFrom(new File("target/lib/school-credits-demo-host.war")).as(WebArchive.class)
-                .addClasses(ContainerDatabase.class, HostSql.class);
+                .addClasses(ContainerDatabase.class, TestHost.class);
     }
 
     @Inject
@@ -103,8 +108,6 @@ class HostTransactionsIT {
     @Inject
     EnabledSchools enabledSchools;
 
-    final HostSql host = new HostSql();
-
     @AfterEach
     void noTransactionLeftOpen() throws Exception {
         if (tx.getStatus() != Status.STATUS_NO_TRANSACTION) {
@@ -121,18 +124,18 @@ class HostTransactionsIT {
             register(school, "UPN-A");
             assertTrue(learnerCredits.registration(school, "UPN-A").charged(), "told in the same transaction");
         });
-        assertEquals(1, host.count("select count(*) from demo.learner where school_id = ?", school));
+        assertEquals(1, count("select count(*) from demo.learner where school_id = ?", school));
         assertEquals(Credits.ZERO, available(school, CreditType.LEARNER));
 
         tx.begin();
-        host.update("insert into demo.learner (school_id, name, upn) values (?, 'Learner B', 'UPN-B')", school);
+        update("insert into demo.learner (school_id, name, upn) values (?, 'Learner B', 'UPN-B')", school);
         assertThrows(InsufficientCreditsException.class,
                 () -> registering.fire(new LearnerRegistering(school, "UPN-B", admin(school))));
         assertEquals(Status.STATUS_MARKED_ROLLBACK, tx.getStatus());
         assertThrows(RollbackException.class, tx::commit);
 
-        assertEquals(0, host.count("select count(*) from demo.learner where school_id = ? and upn = 'UPN-B'", school));
-        assertEquals(1, host.count("select count(*) from credits.learner where school_id = ?", school));
+        assertEquals(0, count("select count(*) from demo.learner where school_id = ? and upn = 'UPN-B'", school));
+        assertEquals(1, count("select count(*) from credits.learner where school_id = ?", school));
         assertEquals(Credits.ZERO, available(school, CreditType.LEARNER));
     }
 
@@ -145,8 +148,8 @@ class HostTransactionsIT {
             assertEquals(Credits.ZERO, available(school, CreditType.LEARNER), "charged inside the host's transaction");
         });
         assertEquals(Credits.of(1), available(school, CreditType.LEARNER));
-        assertEquals(0, host.count("select count(*) from credits.learner where school_id = ?", school));
-        assertEquals(0, host.count("select count(*) from demo.learner where school_id = ?", school));
+        assertEquals(0, count("select count(*) from credits.learner where school_id = ?", school));
+        assertEquals(0, count("select count(*) from demo.learner where school_id = ?", school));
     }
 
     @Test
@@ -160,7 +163,7 @@ class HostTransactionsIT {
         refusedOutsideTransaction(() -> ledger.provision(unknown));
 
         assertEquals(Credits.of(1), available(school, CreditType.LEARNER));
-        assertEquals(0, host.count("select count(*) from credits.learner where school_id = ?", school));
+        assertEquals(0, count("select count(*) from credits.learner where school_id = ?", school));
         assertTrue(ledger.isEnabled(school));
         assertFalse(ledger.exists(unknown));
     }
@@ -172,15 +175,15 @@ class HostTransactionsIT {
         String school = enabledSchool("standard");
         committed(() -> register(school, "UPN-A"));
         String reference = "select learner_ref from credits.learner where school_id = ?";
-        HostSql.Work delete = () -> {
-            host.update("delete from demo.learner where school_id = ? and upn = 'UPN-A'", school);
+        Work delete = () -> {
+            update("delete from demo.learner where school_id = ? and upn = 'UPN-A'", school);
             learnerDeleted.fire(new LearnerDeleted(school, "UPN-A"));
         };
         rolledBack(delete);
-        assertEquals("UPN-A", host.value(reference, school));
+        assertEquals("UPN-A", value(reference, school));
         committed(delete);
-        assertNull(host.value(reference, school));
-        assertNotNull(host.value("select deleted_at from credits.learner where school_id = ?", school));
+        assertNull(value(reference, school));
+        assertNotNull(value("select deleted_at from credits.learner where school_id = ?", school));
         assertEquals(Credits.ZERO, available(school, CreditType.LEARNER));
     }
 
@@ -189,8 +192,8 @@ class HostTransactionsIT {
             + " host rolls back")
     void planChangedFollowsTheHost() throws Exception {
         String school = enabledSchool("standard");
-        HostSql.Work becomePro = () -> {
-            host.update("update demo.school set plan = 'pro' where school_id = ?", school);
+        Work becomePro = () -> {
+            update("update demo.school set plan = 'pro' where school_id = ?", school);
             planChanged.fire(new PlanChanged(school, Plan.PRO));
             assertEquals(Credits.of(100), available(school, CreditType.CONNECT));
         };
@@ -233,7 +236,7 @@ class HostTransactionsIT {
         ManagedExecutorService requests = InitialContext.doLookup("java:comp/DefaultManagedExecutorService");
         assertTrue(enabledSchools.isEnabled(school));
         committed(() -> {
-            host.update("update demo.school set enabled = false where school_id = ?", school);
+            update("update demo.school set enabled = false where school_id = ?", school);
             schoolDisabled.fire(new SchoolDisabled(school));
             assertTrue(requests.submit(() -> enabledSchools.isEnabled(school)).get(), "not committed yet");
         });
@@ -265,7 +268,7 @@ class HostTransactionsIT {
     private String enabledSchool(String plan) throws Exception {
         String school = "it-" + UUID.randomUUID().toString().substring(0, 8);
         committed(() -> {
-            host.update("insert into demo.school (school_id, name, plan, enabled) values (?, ?, ?, true)",
+            update("insert into demo.school (school_id, name, plan, enabled) values (?, ?, ?, true)",
                     school, "School " + school, plan);
             schoolEnabled.fire(new SchoolEnabled(school));
         });
@@ -273,40 +276,15 @@ class HostTransactionsIT {
     }
 
     private void register(String school, String upn) throws Exception {
-        host.update("insert into demo.learner (school_id, name, upn) values (?, ?, ?)", school, "Learner " + upn, upn);
+        update("insert into demo.learner (school_id, name, upn) values (?, ?, ?)", school, "Learner " + upn, upn);
         registering.fire(new LearnerRegistering(school, upn, admin(school)));
-    }
-
-    private static Caller admin(String school) {
-        return new Caller(school, "admin@" + school, "Admin " + school,
-                Set.of("credits.view", "credits.use", "credits.manage"));
     }
 
     private Credits available(String school, CreditType type) {
         return ledger.balance(school, type).available();
     }
 
-    private void committed(HostSql.Work work) throws Exception {
-        tx.begin();
-        try {
-            work.run();
-        } catch (Exception | Error e) {
-            tx.rollback();
-            throw e;
-        }
-        tx.commit();
-    }
-
-    private void rolledBack(HostSql.Work work) throws Exception {
-        tx.begin();
-        try {
-            work.run();
-        } finally {
-            tx.rollback();
-        }
-    }
-
-    private void refusedOutsideTransaction(HostSql.Work work) throws Exception {
+    private void refusedOutsideTransaction(Work work) throws Exception {
         assertEquals(Status.STATUS_NO_TRANSACTION, tx.getStatus());
         TransactionalException refused = assertThrows(TransactionalException.class, work::run);
         assertInstanceOf(TransactionRequiredException.class, refused.getCause());
