@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.schoolcredits.demo.TestHost.admin;
-import static org.schoolcredits.demo.TestHost.committed;
-import static org.schoolcredits.demo.TestHost.count;
-import static org.schoolcredits.demo.TestHost.rolledBack;
-import static org.schoolcredits.demo.TestHost.update;
-import static org.schoolcredits.demo.TestHost.value;
+import static org.schoolcredits.demo.ContainerHost.admin;
+import static org.schoolcredits.demo.ContainerHost.committed;
+import static org.schoolcredits.demo.ContainerHost.count;
+import static org.schoolcredits.demo.ContainerHost.rolledBack;
+import static org.schoolcredits.demo.ContainerHost.update;
+import static org.schoolcredits.demo.ContainerHost.value;
 
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.event.Event;
@@ -36,7 +36,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.schoolcredits.demo.TestHost.Work;
+import org.schoolcredits.demo.ContainerHost.Work;
 import org.schoolcredits.host.CreditType;
 import org.schoolcredits.host.InsufficientCreditsException;
 import org.schoolcredits.host.LearnerCredits;
@@ -57,7 +57,7 @@ import org.schoolcredits.storage.Remembered;
 
 /**
  * What only the container proves, inside Payara Micro (Arquillian, in-container): the test plays a
- * host MIS that writes its own rows ({@link TestHost}, on the data source it shares with the plugin)
+ * host MIS that writes its own rows ({@link ContainerHost}, on the data source it shares with the plugin)
  * and fires the host events in its own JTA transactions. The plugin's observers join those
  * transactions, its {@code MANDATORY} calls refuse to run outside one, and its after-commit observer
  * runs after a commit only. Each test works on a school of its own.
@@ -69,7 +69,7 @@ class HostTransactionsIT {
     static WebArchive demoHost() {
         return ShrinkWrap.create(ZipImporter.class, "school-credits-demo-host.war")
                 .importFrom(new File("target/lib/school-credits-demo-host.war")).as(WebArchive.class)
-                .addClasses(ContainerDatabase.class, TestHost.class);
+                .addClasses(ContainerDatabase.class, ContainerHost.class);
     }
 
     @Inject

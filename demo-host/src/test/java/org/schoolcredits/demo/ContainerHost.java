@@ -16,7 +16,7 @@ import org.schoolcredits.storage.CreditsDatabase;
  * the plugin, in its own JTA transactions, where every statement runs on the transaction's connection
  * as the plugin's do.
  */
-final class TestHost {
+final class ContainerHost {
 
     /** Work of a test that may throw anything. */
     @FunctionalInterface
@@ -88,6 +88,6 @@ final class TestHost {
         return ps;
     }
 
-    private TestHost() {
+    private ContainerHost() {
     }
 }
