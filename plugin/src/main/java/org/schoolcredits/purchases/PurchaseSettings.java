@@ -2,6 +2,8 @@ package org.schoolcredits.purchases;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -53,6 +55,15 @@ public class PurchaseSettings {
     void configure() {
         configure(stripe.secretKey, payments.simulatedPayments, stripe.webhookSecret, stripe.apiBase,
                 payments.paymentMethods, payments.bacsInstructions, payments.chequeInstructions);
+    }
+
+    /**
+     * Made at start-up, inside the application, as every plugin setting must be read: Payara's health
+     * servlet, which may otherwise be the first to call this bean (readiness), does not see the WAR's
+     * {@code microprofile-config.properties}, so neither the plugin's defaults nor a host's own values.
+     */
+    void atStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        LOG.fine(() -> "School Credits: card payments " + (cardRefusal() == null ? "can be taken" : "refused"));
     }
 
     public PurchaseSettings(HostLinks links, Optional<String> stripeSecretKey, boolean simulatedPayments,
