@@ -102,6 +102,26 @@ class PluginDescriptorTest {
     }
 
     @Test
+    @DisplayName("every JAX-RS provider of the plugin (filters, readers, mappers, converters) is registered in CreditsApplication")
+    void providersRegistered() throws Exception {
+        Set<String> unregistered = new TreeSet<>();
+        for (Class<?> c : pluginClasses()) {
+            boolean provider = Stream.of(jakarta.ws.rs.ext.ExceptionMapper.class, jakarta.ws.rs.ext.MessageBodyReader.class,
+                            jakarta.ws.rs.ext.ParamConverterProvider.class, jakarta.ws.rs.ext.ContextResolver.class,
+                            jakarta.ws.rs.container.ContainerRequestFilter.class)
+                    .anyMatch(i -> i.isAssignableFrom(c));
+            if (provider && !c.isInterface() && !java.lang.reflect.Modifier.isAbstract(c.getModifiers())
+                    && !c.getPackageName().equals("org.schoolcredits.host") // the host kit's, for a host to register
+                    && !org.schoolcredits.app.CreditsApplication.PROVIDERS.contains(c)) {
+                unregistered.add(c.getName());
+            }
+        }
+        assertEquals(Set.of(), unregistered);
+        assertTrue(org.schoolcredits.app.CreditsApplication.PROVIDERS.containsAll(Set.of(
+                org.schoolcredits.rest.ConstraintViolationMapper.class, org.schoolcredits.rest.EnumParams.class)));
+    }
+
+    @Test
     @DisplayName("the declared permissions are exactly the ones the code checks")
     void permissions() {
         Set<String> declared = elements("permission").map(e -> e.getAttribute("id")).collect(Collectors.toSet());

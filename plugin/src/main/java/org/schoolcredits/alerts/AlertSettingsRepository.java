@@ -1,10 +1,11 @@
 package org.schoolcredits.alerts;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 import org.schoolcredits.host.CreditType;
 import org.schoolcredits.kernel.Credits;
 import org.schoolcredits.kernel.CreditsClock;
@@ -29,13 +30,22 @@ public class AlertSettingsRepository implements LowBalanceThresholds {
     }
 
     @Inject
-    public AlertSettingsRepository(Jdbc db, CreditsClock clock,
-                                   @ConfigProperty(name = "credits.low-balance.learner", defaultValue = "2")
-                                   BigDecimal learner,
-                                   @ConfigProperty(name = "credits.low-balance.connect", defaultValue = "20")
-                                   BigDecimal connect) {
+    @ConfigProperties
+    AlertsConfig config;
+
+    @Inject
+    public AlertSettingsRepository(Jdbc db, CreditsClock clock) {
         this.db = db;
         this.clock = clock;
+    }
+
+    @PostConstruct
+    void configure() {
+        this.defaults = new AlertSettings(Credits.of(config.lowBalanceLearner), Credits.of(config.lowBalanceConnect), true);
+    }
+
+    public AlertSettingsRepository(Jdbc db, CreditsClock clock, BigDecimal learner, BigDecimal connect) {
+        this(db, clock);
         this.defaults = new AlertSettings(Credits.of(learner), Credits.of(connect), true);
     }
 

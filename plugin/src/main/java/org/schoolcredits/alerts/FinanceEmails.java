@@ -1,12 +1,13 @@
 package org.schoolcredits.alerts;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * The e-mails the platform's finance staff get ({@code CREDITS_FINANCE_EMAIL}, one address or
@@ -28,7 +29,20 @@ public class FinanceEmails {
     }
 
     @Inject
-    public FinanceEmails(Outbox outbox, @ConfigProperty(name = "credits.finance-email") Optional<String> recipients) {
+    @ConfigProperties
+    AlertsConfig config;
+
+    @Inject
+    public FinanceEmails(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    @PostConstruct
+    void configure() {
+        this.recipients = config.financeEmail.map(all -> all.split(",")).orElse(new String[0]);
+    }
+
+    public FinanceEmails(Outbox outbox, Optional<String> recipients) {
         this.outbox = outbox;
         this.recipients = recipients.map(all -> all.split(",")).orElse(new String[0]);
     }

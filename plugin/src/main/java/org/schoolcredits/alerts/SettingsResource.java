@@ -11,7 +11,6 @@ import jakarta.ws.rs.core.Response;
 import org.schoolcredits.host.Caller;
 import org.schoolcredits.rest.Callers;
 import org.schoolcredits.rest.Idempotency;
-import org.schoolcredits.rest.JsonBody;
 import org.schoolcredits.rest.Permission;
 import org.schoolcredits.rest.Requires;
 
@@ -43,10 +42,10 @@ public class SettingsResource {
     }
 
     @PUT
-    public Response put(@HeaderParam("Idempotency-Key") String key, JsonBody body) {
-        AlertSettings changed = AlertSettings.parse(body);
+    public Response put(@HeaderParam("Idempotency-Key") String key, SettingsRequest body) {
+        AlertSettings changed = body.settings();
         Caller caller = callers.current();
-        return idempotency.once(caller.schoolId(), key, "PUT /settings " + body,
+        return idempotency.once(caller.schoolId(), key, "PUT /settings " + Idempotency.json(body),
                 () -> Response.ok(alerts.save(caller.schoolId(), changed, caller.userId()).view()).build());
     }
 }

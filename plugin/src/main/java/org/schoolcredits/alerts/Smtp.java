@@ -1,5 +1,6 @@
 package org.schoolcredits.alerts;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.mail.Message;
@@ -14,7 +15,7 @@ import jakarta.mail.internet.MimeMultipart;
 import java.util.Date;
 import java.util.Optional;
 import java.util.Properties;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * The plugin's one translation to SMTP (Jakarta Mail): a multipart/alternative message with a
@@ -47,15 +48,24 @@ public class Smtp {
     private String user;
     private String password;
 
+    @Inject
+    @ConfigProperties
+    SmtpConfig config;
+
     protected Smtp() {
     }
 
-    @Inject
-    public Smtp(@ConfigProperty(name = "smtp.host") Optional<String> host,
-                @ConfigProperty(name = "smtp.port", defaultValue = "25") int port,
-                @ConfigProperty(name = "smtp.from", defaultValue = "School Credits <no-reply@localhost>") String from,
-                @ConfigProperty(name = "smtp.user") Optional<String> user,
-                @ConfigProperty(name = "smtp.password") Optional<String> password) {
+    @PostConstruct
+    void configure() {
+        configure(config.host, config.port, config.from, config.user, config.password);
+    }
+
+    public Smtp(Optional<String> host, int port, String from, Optional<String> user, Optional<String> password) {
+        configure(host, port, from, user, password);
+    }
+
+    private void configure(Optional<String> host, int port, String from, Optional<String> user,
+                           Optional<String> password) {
         this.host = host.map(String::strip).filter(h -> !h.isEmpty()).orElse(null);
         this.port = port;
         this.from = from;

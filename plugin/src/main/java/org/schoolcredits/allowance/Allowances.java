@@ -1,12 +1,13 @@
 package org.schoolcredits.allowance;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 import org.schoolcredits.alerts.AlertEmails;
 import org.schoolcredits.host.CreditType;
 import org.schoolcredits.host.Plan;
@@ -44,15 +45,27 @@ public class Allowances {
     }
 
     @Inject
-    public Allowances(Ledger ledger, SchoolDirectory schools, CreditsClock clock, Jdbc db,
-                      @ConfigProperty(name = "credits.allowance.monthly", defaultValue = "100") long monthly,
-                      AlertEmails emails) {
+    @ConfigProperties
+    AllowanceConfig config;
+
+    @Inject
+    public Allowances(Ledger ledger, SchoolDirectory schools, CreditsClock clock, Jdbc db, AlertEmails emails) {
         this.ledger = ledger;
         this.schools = schools;
         this.clock = clock;
         this.db = db;
-        this.monthly = Credits.of(monthly);
         this.emails = emails;
+    }
+
+    @PostConstruct
+    void configure() {
+        this.monthly = Credits.of(config.monthly);
+    }
+
+    public Allowances(Ledger ledger, SchoolDirectory schools, CreditsClock clock, Jdbc db, long monthly,
+                      AlertEmails emails) {
+        this(ledger, schools, clock, db, emails);
+        this.monthly = Credits.of(monthly);
     }
 
     void planChanged(@Observes @Priority(200) PlanChanged event) {

@@ -1,7 +1,9 @@
 package org.schoolcredits.app;
 
 import org.schoolcredits.rest.AccessFilter;
+import org.schoolcredits.rest.ConstraintViolationMapper;
 import org.schoolcredits.rest.CrossSiteFilter;
+import org.schoolcredits.rest.EnumParams;
 import org.schoolcredits.rest.JsonBodyReader;
 import org.schoolcredits.rest.JsonbResolver;
 import org.schoolcredits.rest.ParameterFilter;
@@ -59,9 +61,13 @@ public class CreditsApplication extends ResourceConfig {
     /** Every resource of the plugin. */
     public static final Set<Class<?>> RESOURCES = PATHS.keySet();
 
-    /** The filters, body reader, JSON-B settings and problem mapper of the plugin's resources. */
-    public static final Set<Class<?>> PROVIDERS = Set.of(AccessFilter.class, JsonBodyReader.class,
-            JsonbResolver.class, ProblemMapper.class, RateLimitFilter.class, CrossSiteFilter.class, ParameterFilter.class);
+    /**
+     * The filters, body reader, enum parameters, JSON-B settings and problem mappers of the plugin's
+     * resources.
+     */
+    public static final Set<Class<?>> PROVIDERS = Set.of(AccessFilter.class, JsonBodyReader.class, EnumParams.class,
+            JsonbResolver.class, ProblemMapper.class, ConstraintViolationMapper.class, RateLimitFilter.class,
+            CrossSiteFilter.class, ParameterFilter.class);
 
     public CreditsApplication() {
         PATHS.forEach((resource, path) -> registerResources(Resource.builder(resource).path(path).build()));

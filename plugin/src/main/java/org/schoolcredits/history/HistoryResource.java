@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.schoolcredits.catalog.Features;
+import org.schoolcredits.host.CreditType;
 import org.schoolcredits.host.Feature;
 import org.schoolcredits.problem.CreditsException;
 import org.schoolcredits.problem.ProblemCode;
@@ -43,7 +44,7 @@ public class HistoryResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Requires(Permission.MANAGE)
-    public Page json(@QueryParam("creditType") String creditType, @QueryParam("feature") String feature,
+    public Page json(@QueryParam("creditType") CreditType creditType, @QueryParam("feature") String feature,
                      @QueryParam("status") String status, @QueryParam("from") String from, @QueryParam("to") String to,
                      @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         HistoryQuery query = query(history.features(), creditType, feature, status, from, to, cursor, clampedLimit(limit));
@@ -55,7 +56,7 @@ public class HistoryResource {
     @GET
     @Produces("text/csv;qs=0.5")
     @Requires(Permission.MANAGE)
-    public Response csv(@QueryParam("creditType") String creditType, @QueryParam("feature") String feature,
+    public Response csv(@QueryParam("creditType") CreditType creditType, @QueryParam("feature") String feature,
                         @QueryParam("status") String status, @QueryParam("from") String from,
                         @QueryParam("to") String to, @QueryParam("limit") String limit,
                         @QueryParam("cursor") String cursor) {
@@ -93,9 +94,9 @@ public class HistoryResource {
         }
     }
 
-    static HistoryQuery query(Features features, String creditType, String feature, String status, String from,
+    static HistoryQuery query(Features features, CreditType creditType, String feature, String status, String from,
                               String to, String cursor, int limit) {
-        return new HistoryQuery(oneOf("creditType", creditType, Set.of("learner", "connect")),
+        return new HistoryQuery(creditType == null ? null : creditType.code(),
                 oneOf("feature", feature, features.all().stream().map(Feature::code).collect(Collectors.toSet())),
                 oneOf("status", status, Set.of("success", "failed", "refunded", "pending")),
                 time("from", from), time("to", to), cursor(cursor), limit);

@@ -7,6 +7,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.schoolcredits.catalog.Features;
+import org.schoolcredits.host.CreditType;
 import org.schoolcredits.rest.Callers;
 import org.schoolcredits.rest.Permission;
 import org.schoolcredits.rest.Requires;
@@ -29,7 +30,7 @@ public class StatementResource {
 
     @GET
     @Requires(Permission.MANAGE)
-    public Page get(@QueryParam("creditType") String creditType, @QueryParam("from") String from,
+    public Page get(@QueryParam("creditType") CreditType creditType, @QueryParam("from") String from,
                     @QueryParam("to") String to, @QueryParam("limit") String limit,
                     @QueryParam("cursor") String cursor) {
         HistoryQuery query = HistoryResource.query(features, creditType, null, null, from, to, cursor,

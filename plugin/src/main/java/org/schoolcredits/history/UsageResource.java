@@ -55,7 +55,7 @@ public class UsageResource {
     @GET
     @Requires(Permission.MANAGE)
     public Usage get(@QueryParam("from") String from, @QueryParam("to") String to,
-                     @QueryParam("days") String days, @QueryParam("creditType") String creditType) {
+                     @QueryParam("days") String days, @QueryParam("creditType") CreditType type) {
         String school = callers.school();
         ZoneId zone = schools.isResolvable() ? schools.get().find(school).map(School::timeZone)
                 .orElse(ZoneId.of("Europe/London")) : ZoneId.of("Europe/London");
@@ -64,7 +64,6 @@ public class UsageResource {
         if (first.isAfter(last) || ChronoUnit.DAYS.between(first, last) >= MAX_DAYS) {
             throw parameter("from", "'from' must be on or before 'to', and at most " + MAX_DAYS + " days before it");
         }
-        CreditType type = type(creditType);
         return new Usage(zone.getId(), first, last, spending.perDay(school, zone, first, last, type).stream()
                 .map(d -> new Day(d.day(), d.feature(), d.creditType().code(), d.credits().toDecimal())).toList());
     }
@@ -82,16 +81,6 @@ public class UsageResource {
             // said below
         }
         throw parameter("days", "'days' must be a whole number from 1 to " + MAX_DAYS);
-    }
-
-    private static CreditType type(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        if (!value.equals("learner") && !value.equals("connect")) {
-            throw parameter("creditType", "'creditType' must be one of connect, learner");
-        }
-        return CreditType.ofCode(value);
     }
 
     private static LocalDate date(String name, String value, LocalDate otherwise) {

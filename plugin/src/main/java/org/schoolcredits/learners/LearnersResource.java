@@ -16,7 +16,6 @@ import org.schoolcredits.host.LearnerCredits.Registration;
 import org.schoolcredits.problem.CreditsException;
 import org.schoolcredits.rest.Callers;
 import org.schoolcredits.rest.Idempotency;
-import org.schoolcredits.rest.JsonBody;
 import org.schoolcredits.rest.Permission;
 import org.schoolcredits.rest.Requires;
 
@@ -46,8 +45,8 @@ public class LearnersResource {
 
     @POST
     @Requires(Permission.USE)
-    public Response register(JsonBody body, @HeaderParam("Idempotency-Key") String key) {
-        String ref = body.only("learnerRef").text("learnerRef", LearnerRefs.MAX_LENGTH);
+    public Response register(RegistrationRequest body, @HeaderParam("Idempotency-Key") String key) {
+        String ref = body.learnerRef();
         Caller caller = callers.current();
         return idempotency.once(caller.schoolId(), key, "POST /learners " + refs.hash(caller.schoolId(), ref), () -> {
             Registration registration = learners.register(caller.schoolId(), ref, caller);

@@ -64,8 +64,9 @@ public class Ledger {
         this(db, clock, links, changes::fire);
     }
 
+    /** For tests and the benchmarks: links to the demo host's credits page under {@code publicUrl}. */
     public Ledger(Jdbc db, CreditsClock clock, String publicUrl, Consumer<BalanceChanged> changes) {
-        this(db, clock, new HostLinks(publicUrl, null), changes);
+        this(db, clock, new HostLinks(publicUrl, "/settings/credits"), changes);
     }
 
     public Ledger(Jdbc db, CreditsClock clock, HostLinks links, Consumer<BalanceChanged> changes) {

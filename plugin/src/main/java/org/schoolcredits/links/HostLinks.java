@@ -1,21 +1,23 @@
 package org.schoolcredits.links;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * The one place links to the host's pages are built. The public URL is where users reach the
- * MIS, context root included ({@code CREDITS_PUBLIC_URL}, e.g. {@code https://mis.example/mis});
- * the credits page is the host's page where school admins see and buy credits
- * ({@code CREDITS_TOPUP_PATH}, by default the demo's {@value #CREDITS_PAGE}).
+ * MIS, context root included ({@code CREDITS_PUBLIC_URL}, e.g. {@code https://mis.example/mis};
+ * by default {@code http://localhost:$PORT}); the credits page is the host's page where school
+ * admins see and buy credits ({@code CREDITS_TOPUP_PATH}, by default the demo's
+ * {@code /settings/credits}). Both from {@link LinksConfig}.
  */
 @ApplicationScoped
 public class HostLinks {
 
-    /** The setting naming the host's credits page, and its default. */
-    public static final String CREDITS_PATH_SETTING = "credits.topup.path";
-    public static final String CREDITS_PAGE = "/settings/credits";
+    @Inject
+    @ConfigProperties
+    LinksConfig config;
 
     private String publicUrl;
     private String creditsPage;
@@ -23,16 +25,18 @@ public class HostLinks {
     protected HostLinks() {
     }
 
-    @Inject
-    public HostLinks(PublicUrl publicUrl,
-                     @ConfigProperty(name = CREDITS_PATH_SETTING, defaultValue = CREDITS_PAGE) String creditsPath) {
-        this(publicUrl.url(), creditsPath);
+    @PostConstruct
+    void configure() {
+        set(config.publicUrl, config.topupPath);
     }
 
     public HostLinks(String publicUrl, String creditsPath) {
-        String path = creditsPath == null || creditsPath.isBlank() ? CREDITS_PAGE : creditsPath.strip();
-        this.publicUrl = publicUrl.strip().replaceAll("/+$", "");
-        this.creditsPage = this.publicUrl + "/" + path.replaceAll("^/+", "");
+        set(publicUrl, creditsPath);
+    }
+
+    private void set(String url, String creditsPath) {
+        this.publicUrl = url.strip().replaceAll("/+$", "");
+        this.creditsPage = this.publicUrl + "/" + creditsPath.strip().replaceAll("^/+", "");
     }
 
     /** The address users reach the MIS at, context root included, without a trailing slash. */

@@ -1,5 +1,6 @@
 package org.schoolcredits.metering;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -9,7 +10,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 import org.schoolcredits.catalog.Features;
 import org.schoolcredits.catalog.Price;
 import org.schoolcredits.catalog.PriceList;
@@ -47,18 +48,25 @@ public class MeteringService implements Metering {
     }
 
     @Inject
-    public MeteringService(Ledger ledger, PriceList prices, CreditsClock clock,
-                           @ConfigProperty(name = "credits.holds.timeout", defaultValue = "PT15M") Duration holdTimeout,
-                           EnabledSchools enabled) {
+    @ConfigProperties
+    MeteringConfig config;
+
+    @Inject
+    public MeteringService(Ledger ledger, PriceList prices, CreditsClock clock, EnabledSchools enabled) {
         this.ledger = ledger;
         this.prices = prices;
         this.clock = clock;
-        this.holdTimeout = holdTimeout;
         this.enabled = enabled;
     }
 
+    @PostConstruct
+    void configure() {
+        this.holdTimeout = config.timeout;
+    }
+
     public MeteringService(Ledger ledger, PriceList prices, CreditsClock clock, Duration holdTimeout) {
-        this(ledger, prices, clock, holdTimeout, new EnabledSchools(ledger));
+        this(ledger, prices, clock, new EnabledSchools(ledger));
+        this.holdTimeout = holdTimeout;
     }
 
     @Override

@@ -10,7 +10,6 @@ import org.schoolcredits.catalog.Features;
 import org.schoolcredits.host.CreditType;
 import org.schoolcredits.host.Feature;
 import org.schoolcredits.problem.CreditsException;
-import org.schoolcredits.rest.JsonBody;
 
 /**
  * A bulk send's usages, charged in one request ({@code POST /usages/batch}): all or nothing
@@ -36,29 +35,29 @@ public record UsageBatch(List<Item> items, boolean atomic, boolean capture) {
         items = List.copyOf(items);
     }
 
-    /** The batch of a request body, every item checked; a bad item is a 400 naming it, e.g. {@code items[3].quantity}. */
-    public static UsageBatch parse(JsonBody body, Features features) {
-        body.only("items", "atomic", "capture");
-        boolean atomic = body.bool("atomic");
-        boolean capture = body.optionalBool("capture", false);
-        List<JsonBody> objects = body.objects("items", MAX_ITEMS);
+    /**
+     * The batch of a request body whose fields are checked ({@link UsageBatchRequest}): each item's
+     * feature a registered Connect feature, no reference twice; a bad item is a 400 naming it, e.g.
+     * {@code items[3].feature}.
+     */
+    public static UsageBatch of(UsageBatchRequest body, Features features) {
         List<Item> items = new ArrayList<>();
         Set<String> references = new HashSet<>();
-        for (int i = 0; i < objects.size(); i++) {
+        for (int i = 0; i < body.items().size(); i++) {
             String at = "items[" + i + "].";
-            JsonBody item = objects.get(i).only(at + "feature", at + "quantity", at + "reference");
-            Feature feature = features.require(at + "feature", item.text(at + "feature", 40));
+            UsageBatchRequest.Item item = body.items().get(i);
+            Feature feature = features.require(at + "feature", item.feature());
             if (feature.creditType() != CreditType.CONNECT) {
                 throw CreditsException.invalidField(at + "feature", feature + " is not charged through usages");
             }
-            long quantity = item.wholeNumber(at + "quantity", 1, MeteringService.MAX_QUANTITY);
-            String reference = item.optionalText(at + "reference", 200);
+            long quantity = item.quantity();
+            String reference = item.reference();
             if (reference != null && !references.add(feature.code() + "\n" + reference)) {
                 throw CreditsException.invalidField(at + "reference",
                         "'" + at + "reference' repeats an earlier item's " + feature + " reference");
             }
             items.add(new Item(feature, quantity, reference));
         }
-        return new UsageBatch(items, atomic, capture);
+        return new UsageBatch(items, body.atomic(), Boolean.TRUE.equals(body.capture()));
     }
 }

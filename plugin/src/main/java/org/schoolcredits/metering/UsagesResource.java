@@ -17,7 +17,6 @@ import org.schoolcredits.host.Feature;
 import org.schoolcredits.host.Metering;
 import org.schoolcredits.rest.Callers;
 import org.schoolcredits.rest.Idempotency;
-import org.schoolcredits.rest.JsonBody;
 import org.schoolcredits.rest.Permission;
 import org.schoolcredits.rest.Requires;
 
@@ -43,14 +42,13 @@ public class UsagesResource {
 
     @POST
     @Requires(Permission.USE)
-    public Response reserve(@HeaderParam("Idempotency-Key") String key, JsonBody body) {
-        body.only("feature", "quantity", "reference", "capture");
-        Feature feature = metering.features().require("feature", body.text("feature", 40));
-        long quantity = body.wholeNumber("quantity", 1, MeteringService.MAX_QUANTITY);
-        String reference = body.optionalText("reference", 200);
-        boolean capture = body.optionalBool("capture", false);
+    public Response reserve(@HeaderParam("Idempotency-Key") String key, UsageRequest body) {
+        Feature feature = metering.features().require("feature", body.feature());
+        long quantity = body.quantity();
+        String reference = body.reference();
+        boolean capture = body.captures();
         Caller caller = callers.current();
-        return idempotency.once(caller.schoolId(), key, "POST /usages " + body, () -> {
+        return idempotency.once(caller.schoolId(), key, "POST /usages " + Idempotency.json(body), () -> {
             if (capture) {
                 Metering.Reservation charged = metering.charge(caller, feature, quantity, reference);
                 return Response.status(201).entity(new UsageView(charged.id(), "captured", charged.amount(), null))
@@ -66,10 +64,10 @@ public class UsagesResource {
     @POST
     @Path("batch")
     @Requires(Permission.USE)
-    public Response batch(@HeaderParam("Idempotency-Key") String key, JsonBody body) {
-        UsageBatch batch = UsageBatch.parse(body, metering.features());
+    public Response batch(@HeaderParam("Idempotency-Key") String key, UsageBatchRequest body) {
+        UsageBatch batch = UsageBatch.of(body, metering.features());
         Caller caller = callers.current();
-        return idempotency.once(caller.schoolId(), key, "POST /usages/batch " + body,
+        return idempotency.once(caller.schoolId(), key, "POST /usages/batch " + Idempotency.json(body),
                 () -> Response.status(201).entity(batches.charge(caller, batch)).build());
     }
 

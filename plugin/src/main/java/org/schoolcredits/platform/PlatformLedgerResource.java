@@ -15,7 +15,6 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.schoolcredits.catalog.Packages;
 import org.schoolcredits.catalog.Price;
 import org.schoolcredits.catalog.PriceList;
 import org.schoolcredits.host.Caller;
@@ -28,7 +27,6 @@ import org.schoolcredits.ledger.Reconciliation;
 import org.schoolcredits.problem.CreditsException;
 import org.schoolcredits.rest.Callers;
 import org.schoolcredits.rest.Idempotency;
-import org.schoolcredits.rest.JsonBody;
 import org.schoolcredits.rest.Permission;
 import org.schoolcredits.rest.Requires;
 
@@ -61,17 +59,16 @@ public class PlatformLedgerResource {
 
     @POST
     @Path("adjustments")
-    public Response adjust(@HeaderParam("Idempotency-Key") String key, JsonBody body) {
-        body.only("school", "creditType", "amount", "reason");
-        String school = body.text("school", 100);
-        CreditType type = creditType(body.text("creditType", 20));
-        Credits amount = body.credits("amount", 1_000_000);
-        String reason = body.text("reason", 200);
+    public Response adjust(@HeaderParam("Idempotency-Key") String key, AdjustmentRequest body) {
+        String school = body.school();
+        CreditType type = body.creditType();
+        Credits amount = body.amount();
+        String reason = body.reason();
         if (amount.millis() == 0) {
             throw CreditsException.invalidField("amount", "'amount' must not be zero");
         }
         Caller caller = callers.current();
-        return idempotency.once("platform:" + caller.userId(), key, "POST /platform/adjustments " + body,
+        return idempotency.once("platform:" + caller.userId(), key, "POST /platform/adjustments " + Idempotency.json(body),
                 () -> Response.status(201).entity(adjust(school, type, amount, reason, Actor.of(caller))).build());
     }
 
@@ -88,14 +85,13 @@ public class PlatformLedgerResource {
     @PUT
     @Path("prices/{feature}")
     public Response setPrice(@HeaderParam("Idempotency-Key") String key, @PathParam("feature") String feature,
-                             JsonBody body) {
-        body.only("credits", "effectiveFrom");
+                             PriceRequest body) {
         Feature priced = prices.features().find(feature)
                 .orElseThrow(() -> CreditsException.notFound("The feature " + feature));
-        Credits credits = body.credits("credits", Packages.MAX_PRICE_CREDITS);
-        OffsetDateTime from = body.dateTime("effectiveFrom");
+        Credits credits = body.credits();
+        OffsetDateTime from = body.effectiveFrom();
         Caller caller = callers.current();
-        return idempotency.once("platform:" + caller.userId(), key, "PUT /platform/prices/" + feature + " " + body,
+        return idempotency.once("platform:" + caller.userId(), key, "PUT /platform/prices/" + feature + " " + Idempotency.json(body),
                 () -> {
                     Price current = prices.inForce(priced);
                     if (from.toInstant().isBefore(current.effectiveFrom())) {
@@ -126,13 +122,5 @@ public class PlatformLedgerResource {
     @Path("reconciliation")
     public Reconciliation.Report reconciliation() {
         return reconciliation.run();
-    }
-
-    private static CreditType creditType(String code) {
-        try {
-            return CreditType.ofCode(code);
-        } catch (IllegalArgumentException e) {
-            throw CreditsException.invalidField("creditType", "'creditType' must be learner or connect");
-        }
     }
 }

@@ -72,15 +72,8 @@ public class PlatformPurchasesResource {
      * {@code ?flagged=true} for those to review.
      */
     @GET
-    public PurchasesPage list(@QueryParam("status") String status, @QueryParam("flagged") String flagged,
+    public PurchasesPage list(@QueryParam("status") Purchase.Status filter, @QueryParam("flagged") String flagged,
                      @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        Purchase.Status filter;
-        try {
-            filter = status == null ? null : Purchase.Status.ofCode(status);
-        } catch (IllegalArgumentException e) {
-            throw parameter("status", "The status must be one of awaiting_payment, pending, paid, failed, cancelled,"
-                    + " refunded, disputed or expired");
-        }
         if (flagged != null && !flagged.equals("true") && !flagged.equals("false")) {
             throw parameter("flagged", "'flagged' must be true or false");
         }

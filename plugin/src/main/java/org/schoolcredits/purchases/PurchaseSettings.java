@@ -1,13 +1,16 @@
 package org.schoolcredits.purchases;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 import org.schoolcredits.links.HostLinks;
 
 /**
@@ -32,27 +35,48 @@ public class PurchaseSettings {
     private String bacsInstructions;
     private String chequeInstructions;
 
+    @Inject
+    @ConfigProperties
+    StripeConfig stripe;
+
+    @Inject
+    @ConfigProperties
+    PaymentsConfig payments;
+
     protected PurchaseSettings() {
     }
 
     @Inject
-    public PurchaseSettings(
-            HostLinks links,
-            @ConfigProperty(name = "stripe.secret.key") Optional<String> stripeSecretKey,
-            @ConfigProperty(name = "credits.simulated-payments", defaultValue = "false") boolean simulatedPayments,
-            @ConfigProperty(name = "stripe.webhook.secret") Optional<String> webhookSecret,
-            @ConfigProperty(name = "stripe.api.base") Optional<String> stripeApiBase,
-            @ConfigProperty(name = "credits.stripe.payment-methods", defaultValue = "card,bacs_debit")
-            List<String> paymentMethods,
-            @ConfigProperty(name = "credits.bacs.instructions", defaultValue = "Pay by bank transfer to [ACCOUNT NAME"
-                    + " – set CREDITS_BACS_INSTRUCTIONS], sort code [00-00-00], account [00000000], quoting reference"
-                    + " {reference}.")
-            String bacsInstructions,
-            @ConfigProperty(name = "credits.cheque.instructions", defaultValue = "Make the cheque payable to [PAYEE"
-                    + " – set CREDITS_CHEQUE_INSTRUCTIONS], write {reference} on the back and post it to [POSTAL"
-                    + " ADDRESS].")
-            String chequeInstructions) {
+    public PurchaseSettings(HostLinks links) {
         this.links = links;
+    }
+
+    @PostConstruct
+    void configure() {
+        configure(stripe.secretKey, payments.simulatedPayments, stripe.webhookSecret, stripe.apiBase,
+                payments.paymentMethods, payments.bacsInstructions, payments.chequeInstructions);
+    }
+
+    /**
+     * Made at start-up, inside the application, as every plugin setting must be read: Payara's health
+     * servlet, which may otherwise be the first to call this bean (readiness), does not see the WAR's
+     * {@code microprofile-config.properties}, so neither the plugin's defaults nor a host's own values.
+     */
+    void atStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        LOG.fine(() -> "School Credits: card payments " + (cardRefusal() == null ? "can be taken" : "refused"));
+    }
+
+    public PurchaseSettings(HostLinks links, Optional<String> stripeSecretKey, boolean simulatedPayments,
+                            Optional<String> webhookSecret, Optional<String> stripeApiBase, List<String> paymentMethods,
+                            String bacsInstructions, String chequeInstructions) {
+        this.links = links;
+        configure(stripeSecretKey, simulatedPayments, webhookSecret, stripeApiBase, paymentMethods, bacsInstructions,
+                chequeInstructions);
+    }
+
+    private void configure(Optional<String> stripeSecretKey, boolean simulatedPayments, Optional<String> webhookSecret,
+                           Optional<String> stripeApiBase, List<String> paymentMethods, String bacsInstructions,
+                           String chequeInstructions) {
         this.stripeSecretKey = stripeSecretKey.filter(key -> !key.isBlank());
         this.simulated = this.stripeSecretKey.isEmpty() && simulatedPayments;
         this.stripeApiBase = stripeApiBase.filter(base -> !base.isBlank());
@@ -76,13 +100,6 @@ public class PurchaseSettings {
             new SecureRandom().nextBytes(random);
             return "whsec_" + HexFormat.of().formatHex(random);
         });
-    }
-
-    public PurchaseSettings(String publicUrl, Optional<String> stripeSecretKey, boolean simulatedPayments,
-                            Optional<String> webhookSecret, Optional<String> stripeApiBase, List<String> paymentMethods,
-                            String bacsInstructions, String chequeInstructions) {
-        this(new HostLinks(publicUrl, null), stripeSecretKey, simulatedPayments, webhookSecret, stripeApiBase,
-                paymentMethods, bacsInstructions, chequeInstructions);
     }
 
     /** The address users reach the MIS at, without a trailing slash. */

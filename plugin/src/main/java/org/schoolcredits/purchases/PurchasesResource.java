@@ -15,7 +15,6 @@ import org.schoolcredits.host.Caller;
 import org.schoolcredits.problem.CreditsException;
 import org.schoolcredits.rest.Callers;
 import org.schoolcredits.rest.Idempotency;
-import org.schoolcredits.rest.JsonBody;
 import org.schoolcredits.rest.Permission;
 import org.schoolcredits.rest.RateLimited;
 import org.schoolcredits.rest.Requires;
@@ -37,12 +36,11 @@ public class PurchasesResource {
     @POST
     @Requires(Permission.MANAGE)
     @RateLimited("purchases")
-    public Response create(JsonBody body, @HeaderParam("Idempotency-Key") String key) {
-        body.only("packageId", "method");
-        String packageId = body.text("packageId", 64);
-        String method = body.text("method", 16);
+    public Response create(PurchaseRequest body, @HeaderParam("Idempotency-Key") String key) {
+        String packageId = body.packageId();
+        String method = body.method();
         Caller caller = callers.current();
-        return idempotency.once(caller.schoolId(), key, "POST /purchases " + body, () -> {
+        return idempotency.once(caller.schoolId(), key, "POST /purchases " + Idempotency.json(body), () -> {
             Purchase purchase = purchases.create(caller, packageId, method);
             return Response.status(Response.Status.CREATED)
                     .entity(PurchaseView.of(purchase, purchases.instructions(purchase))).build();

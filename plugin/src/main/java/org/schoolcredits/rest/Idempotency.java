@@ -65,6 +65,11 @@ public class Idempotency {
                 .build();
     }
 
+    /** A request body's canonical JSON, for the {@code request} of {@link #once}: equal bodies, equal text. */
+    public static String json(Object body) {
+        return JSON.toJson(body);
+    }
+
     private static String sha256(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")

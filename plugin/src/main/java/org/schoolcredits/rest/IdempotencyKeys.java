@@ -1,12 +1,13 @@
 package org.schoolcredits.rest;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 import org.schoolcredits.kernel.CreditsClock;
 import org.schoolcredits.storage.Jdbc;
 
@@ -34,10 +35,22 @@ public class IdempotencyKeys {
     }
 
     @Inject
-    public IdempotencyKeys(Jdbc db, CreditsClock clock,
-                           @ConfigProperty(name = "credits.idempotency.ttl", defaultValue = "PT24H") Duration ttl) {
+    @ConfigProperties
+    IdempotencyConfig config;
+
+    @Inject
+    public IdempotencyKeys(Jdbc db, CreditsClock clock) {
         this.db = db;
         this.clock = clock;
+    }
+
+    @PostConstruct
+    void configure() {
+        this.ttl = config.ttl;
+    }
+
+    public IdempotencyKeys(Jdbc db, CreditsClock clock, Duration ttl) {
+        this(db, clock);
         this.ttl = ttl;
     }
 

@@ -3,7 +3,7 @@ package org.schoolcredits.rest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Map;
-import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 import org.schoolcredits.problem.CreditsException;
 import org.schoolcredits.problem.ProblemCode;
 
@@ -17,17 +17,16 @@ import org.schoolcredits.problem.ProblemCode;
 @ApplicationScoped
 public class RateLimits {
 
-    private static final Map<String, Integer> DEFAULTS = Map.of("purchases", 20, "webhook", 600);
-
     private final RateWindows windows = new RateWindows();
 
-    private Config config;
+    @Inject
+    @ConfigProperties
+    RateLimitsConfig config;
 
     protected RateLimits() {
     }
 
-    @Inject
-    public RateLimits(Config config) {
+    public RateLimits(RateLimitsConfig config) {
         this.config = config;
     }
 
@@ -37,8 +36,11 @@ public class RateLimits {
     }
 
     void count(String name, String who, long nowMillis) {
-        int limit = config.getOptionalValue("credits.rate-limit." + name, Integer.class)
-                .orElse(DEFAULTS.getOrDefault(name, 60));
+        int limit = switch (name) {
+            case "purchases" -> config.purchases;
+            case "webhook" -> config.webhook;
+            default -> throw new IllegalArgumentException("no rate limit named " + name);
+        };
         long retryAfter = windows.call(name + "|" + who, limit, nowMillis);
         if (retryAfter > 0) {
             throw new CreditsException(ProblemCode.RATE_LIMITED, "Too many requests: at most " + limit

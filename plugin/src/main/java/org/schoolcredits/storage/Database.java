@@ -6,7 +6,7 @@ import jakarta.inject.Inject;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import javax.sql.DataSource;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * The data source the plugin works on, found by its JNDI name: the plugin's own
@@ -20,8 +20,8 @@ public class Database {
     public static final String SETTING = "credits.datasource";
 
     @Inject
-    @ConfigProperty(name = SETTING, defaultValue = CreditsDatabase.JNDI)
-    String name;
+    @ConfigProperties
+    DatabaseConfig config;
 
     private volatile DataSource dataSource;
 
@@ -29,9 +29,9 @@ public class Database {
     public DataSource dataSource() {
         if (dataSource == null) {
             try {
-                dataSource = InitialContext.doLookup(name);
+                dataSource = InitialContext.doLookup(name());
             } catch (NamingException | ClassCastException e) {
-                throw new IllegalStateException("no data source at the JNDI name '" + name + "' (setting "
+                throw new IllegalStateException("no data source at the JNDI name '" + name() + "' (setting "
                         + SETTING + ", CREDITS_DATASOURCE): " + e, e);
             }
         }
@@ -40,7 +40,7 @@ public class Database {
 
     /** The JNDI name of the data source the plugin works on. */
     public String name() {
-        return name;
+        return config.datasource;
     }
 
     /**

@@ -12,7 +12,7 @@ import org.schoolcredits.host.CreditType;
 import org.schoolcredits.kernel.Credits;
 import org.schoolcredits.problem.CreditsException;
 import org.schoolcredits.problem.ProblemCode;
-import org.schoolcredits.rest.JsonBody;
+import org.schoolcredits.rest.Requests;
 import org.schoolcredits.storage.Remembered;
 
 class AlertSettingsTest {
@@ -30,7 +30,7 @@ class AlertSettingsTest {
     }
 
     static AlertSettings parse(String json) {
-        return AlertSettings.parse(JsonBody.parse(json));
+        return Requests.read(SettingsRequest.class, json).settings();
     }
 
     static void refused(ProblemCode code, String field, String json) {

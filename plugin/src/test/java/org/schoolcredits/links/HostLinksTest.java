@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.schoolcredits.ConfigDefaults;
 
 class HostLinksTest {
 
@@ -17,10 +18,11 @@ class HostLinksTest {
     }
 
     @Test
-    @DisplayName("without a path of the host's, the credits page is /settings/credits")
+    @DisplayName("with the plugin's defaults, the credits page is /settings/credits at http://localhost and the PORT")
     void defaultPage() {
-        assertEquals("http://localhost:8080/settings/credits", new HostLinks("http://localhost:8080", null).creditsPage());
-        assertEquals("http://localhost:8080/settings/credits", new HostLinks("http://localhost:8080", " ").creditsPage());
+        assertEquals("http://localhost:8080/settings/credits", new HostLinks(ConfigDefaults.value("credits.public.url"),
+                ConfigDefaults.value("credits.topup.path")).creditsPage());
+        assertEquals("http://localhost:${port:8080}", ConfigDefaults.raw("credits.public.url"));
     }
 
     @Test

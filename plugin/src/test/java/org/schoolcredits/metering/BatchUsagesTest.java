@@ -33,7 +33,7 @@ import org.schoolcredits.ledger.LotSource;
 import org.schoolcredits.ledger.Reconciliation;
 import org.schoolcredits.problem.CreditsException;
 import org.schoolcredits.problem.ProblemCode;
-import org.schoolcredits.rest.JsonBody;
+import org.schoolcredits.rest.Requests;
 
 class BatchUsagesTest {
 
@@ -66,7 +66,7 @@ class BatchUsagesTest {
     }
 
     private UsageBatch parse(String json) {
-        return UsageBatch.parse(JsonBody.parse(json), prices.features());
+        return UsageBatch.of(Requests.read(UsageBatchRequest.class, json), prices.features());
     }
 
     private static String sms(int count, String prefix, boolean atomic, String more) {

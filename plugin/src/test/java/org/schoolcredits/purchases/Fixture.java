@@ -56,7 +56,7 @@ final class Fixture {
 
     /** With {@code simulatedPayments} false and no Stripe key, card payments are not configured. */
     Fixture(String stripeKey, String stripeApiBase, boolean simulatedPayments) {
-        settings = new PurchaseSettings("http://localhost:8080/", Optional.ofNullable(stripeKey), simulatedPayments,
+        settings = new PurchaseSettings(new org.schoolcredits.links.HostLinks("http://localhost:8080/", "/settings/credits"), Optional.ofNullable(stripeKey), simulatedPayments,
                 Optional.of(SECRET),
                 Optional.ofNullable(stripeApiBase), List.of("card", "bacs_debit"),
                 "Bank transfer, reference {reference}", "Cheque payable to School Credits Ltd, {reference} on the back");

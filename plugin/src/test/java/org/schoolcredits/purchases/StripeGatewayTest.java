@@ -167,7 +167,7 @@ class StripeGatewayTest {
     @Test
     @DisplayName("with Stripe live and no webhook secret configured, every event is refused as unavailable")
     void noWebhookSecret() {
-        PurchaseSettings settings = new PurchaseSettings("http://localhost:8080", Optional.of("sk_test_key"),
+        PurchaseSettings settings = new PurchaseSettings(new org.schoolcredits.links.HostLinks("http://localhost:8080", "/settings/credits"), Optional.of("sk_test_key"),
                 false, Optional.empty(), Optional.of(stripeApi.baseUrl()), List.of("card"), "", "");
         SignedEvent event = Fixture.sign(EVENT, now());
         CreditsException e = assertThrows(CreditsException.class,
