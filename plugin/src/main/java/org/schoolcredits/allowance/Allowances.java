@@ -2,12 +2,13 @@ package org.schoolcredits.allowance;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.List;
+import java.util.function.Consumer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.schoolcredits.alerts.AlertEmails;
 import org.schoolcredits.host.CreditType;
 import org.schoolcredits.host.Plan;
 import org.schoolcredits.host.PlanChanged;
@@ -27,8 +28,8 @@ import org.schoolcredits.storage.Jdbc;
  * current month), when a Pro school enables the plugin, and at each month start. A grant is a
  * lot with the month as its reference, so each month is granted once; only the current month
  * is ever granted, so months missed while the platform was down are not granted after it.
- * A month's grant at the month start or on becoming Pro tells the school's admins by e-mail, in
- * the grant's transaction.
+ * A month's grant at the month start or on becoming Pro is told by {@link AllowanceGranted}, in
+ * the grant's transaction (the alerts e-mail the school's admins).
  */
 @ApplicationScoped
 public class Allowances {
@@ -38,7 +39,7 @@ public class Allowances {
     private CreditsClock clock;
     private Jdbc db;
     private Credits monthly;
-    private AlertEmails emails;
+    private Consumer<AllowanceGranted> granted;
 
     protected Allowances() {
     }
@@ -46,13 +47,18 @@ public class Allowances {
     @Inject
     public Allowances(Ledger ledger, SchoolDirectory schools, CreditsClock clock, Jdbc db,
                       @ConfigProperty(name = "credits.allowance.monthly", defaultValue = "100") long monthly,
-                      AlertEmails emails) {
+                      Event<AllowanceGranted> granted) {
+        this(ledger, schools, clock, db, monthly, (Consumer<AllowanceGranted>) granted::fire);
+    }
+
+    public Allowances(Ledger ledger, SchoolDirectory schools, CreditsClock clock, Jdbc db, long monthly,
+                      Consumer<AllowanceGranted> granted) {
         this.ledger = ledger;
         this.schools = schools;
         this.clock = clock;
         this.db = db;
         this.monthly = Credits.of(monthly);
-        this.emails = emails;
+        this.granted = granted;
     }
 
     void planChanged(@Observes @Priority(200) PlanChanged event) {
@@ -88,13 +94,13 @@ public class Allowances {
         return granted;
     }
 
-    /** Grants the month's allowance and, when it is new, e-mails the school's admins. */
+    /** Grants the month's allowance and, when it is new, tells it by {@link AllowanceGranted}. */
     private boolean grantAndTell(String schoolId, AllowanceMonth month) {
-        boolean granted = grant(schoolId, month);
-        if (granted) {
-            emails.allowanceAdded(schoolId, month.reference(), monthly, month.end());
+        boolean isNew = grant(schoolId, month);
+        if (isNew) {
+            granted.accept(new AllowanceGranted(schoolId, month.reference(), monthly, month.end()));
         }
-        return granted;
+        return isNew;
     }
 
     private boolean grant(String schoolId, AllowanceMonth month) {

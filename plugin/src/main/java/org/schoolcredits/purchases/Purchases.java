@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
-import org.schoolcredits.alerts.PaymentNotice;
 import org.schoolcredits.catalog.CreditPackage;
 import org.schoolcredits.catalog.Packages;
 import org.schoolcredits.host.Caller;
@@ -40,7 +39,7 @@ public class Purchases {
     private PurchaseSettings settings;
     private StripeGateway stripe;
     private SimulatedCheckout simulated;
-    private Consumer<PaymentNotice> notices;
+    private Consumer<PaymentSettled> notices;
 
     protected Purchases() {
     }
@@ -48,13 +47,13 @@ public class Purchases {
     @Inject
     public Purchases(PurchaseRepository purchases, Ledger ledger, Packages packages, CreditsClock clock,
                      PurchaseSettings settings, StripeGateway stripe, SimulatedCheckout simulated,
-                     Event<PaymentNotice> notices) {
+                     Event<PaymentSettled> notices) {
         this(purchases, ledger, packages, clock, settings, stripe, simulated, notices::fire);
     }
 
     public Purchases(PurchaseRepository purchases, Ledger ledger, Packages packages, CreditsClock clock,
                      PurchaseSettings settings, StripeGateway stripe, SimulatedCheckout simulated,
-                     Consumer<PaymentNotice> notices) {
+                     Consumer<PaymentSettled> notices) {
         this.notices = notices;
         this.purchases = purchases;
         this.ledger = ledger;
@@ -142,8 +141,8 @@ public class Purchases {
                 cleared, by)) {
             throw new IllegalStateException("pending purchase " + id + " has no pending credits");
         }
-        notices.accept(PaymentNotices.of(purchase, cleared ? PaymentNotice.Outcome.CLEARED
-                : PaymentNotice.Outcome.FAILED));
+        notices.accept(PaymentNotices.of(purchase, cleared ? PaymentSettled.Outcome.CLEARED
+                : PaymentSettled.Outcome.FAILED));
         return purchases.find(id).orElseThrow();
     }
 

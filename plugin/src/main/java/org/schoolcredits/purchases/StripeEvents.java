@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
-import org.schoolcredits.alerts.PaymentNotice;
 import org.schoolcredits.kernel.CreditsClock;
 import org.schoolcredits.ledger.Grant;
 import org.schoolcredits.ledger.Ledger;
@@ -44,7 +43,7 @@ public class StripeEvents {
     private PurchaseRepository purchases;
     private Ledger ledger;
     private CreditsClock clock;
-    private Consumer<PaymentNotice> notices;
+    private Consumer<PaymentSettled> notices;
     private PaymentReversals reversals;
 
     protected StripeEvents() {
@@ -52,12 +51,12 @@ public class StripeEvents {
 
     @Inject
     public StripeEvents(Jdbc db, PurchaseRepository purchases, Ledger ledger, CreditsClock clock,
-                        Event<PaymentNotice> notices, PaymentReversals reversals) {
+                        Event<PaymentSettled> notices, PaymentReversals reversals) {
         this(db, purchases, ledger, clock, notices::fire, reversals);
     }
 
     public StripeEvents(Jdbc db, PurchaseRepository purchases, Ledger ledger, CreditsClock clock,
-                        Consumer<PaymentNotice> notices, PaymentReversals reversals) {
+                        Consumer<PaymentSettled> notices, PaymentReversals reversals) {
         this.reversals = reversals;
         this.db = db;
         this.purchases = purchases;
@@ -145,8 +144,8 @@ public class StripeEvents {
         boolean received = event.kind() == Kind.ASYNC_PAYMENT_SUCCEEDED
                 || event.kind() == Kind.COMPLETED && event.paymentStatus() == CheckoutEvent.PaymentStatus.PAID;
         if (received || event.kind() == Kind.ASYNC_PAYMENT_FAILED) {
-            notices.accept(PaymentNotices.of(purchase, received ? PaymentNotice.Outcome.RECEIVED
-                    : PaymentNotice.Outcome.FAILED));
+            notices.accept(PaymentNotices.of(purchase, received ? PaymentSettled.Outcome.RECEIVED
+                    : PaymentSettled.Outcome.FAILED));
         }
     }
 

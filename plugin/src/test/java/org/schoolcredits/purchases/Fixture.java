@@ -9,8 +9,6 @@ import java.util.Optional;
 import org.schoolcredits.TestClock;
 import org.schoolcredits.TestConfig;
 import org.schoolcredits.TestDatabase;
-import org.schoolcredits.alerts.PaymentNotice;
-import org.schoolcredits.alerts.PaymentReversed;
 import org.schoolcredits.catalog.Packages;
 import org.schoolcredits.host.Caller;
 import org.schoolcredits.host.CreditType;
@@ -44,7 +42,7 @@ final class Fixture {
     /** What platform finance was told of refunds and disputes, in order. */
     final List<PaymentReversed> reversed = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** What the school admins were told, in order. */
-    final List<PaymentNotice> notices = new java.util.concurrent.CopyOnWriteArrayList<>();
+    final List<PaymentSettled> notices = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     Fixture() {
         this(null, null, true);
