@@ -26,6 +26,7 @@ import org.schoolcredits.kernel.Credits;
 import org.schoolcredits.ledger.Ledger;
 import org.schoolcredits.ledger.Reconciliation;
 import org.schoolcredits.problem.CreditsException;
+import org.schoolcredits.purchases.PurchaseChecks;
 import org.schoolcredits.rest.Callers;
 import org.schoolcredits.rest.Idempotency;
 import org.schoolcredits.rest.JsonBody;
@@ -55,6 +56,9 @@ public class PlatformLedgerResource {
 
     @Inject
     Reconciliation reconciliation;
+
+    @Inject
+    PurchaseChecks purchaseChecks;
 
     @Inject
     Idempotency idempotency;
@@ -122,10 +126,11 @@ public class PlatformLedgerResource {
                 p.credits().toDecimal(), p.effectiveFrom().atOffset(ZoneOffset.UTC), now.contains(p))).toList();
     }
 
+    /** The ledger's invariants and the purchases' checks against it, on one snapshot. */
     @GET
     @Path("reconciliation")
     public Reconciliation.Report reconciliation() {
-        return reconciliation.run();
+        return reconciliation.run(purchaseChecks);
     }
 
     private static CreditType creditType(String code) {

@@ -93,7 +93,7 @@ final class Fixture {
     }
 
     void assertReconciled() {
-        Reconciliation.Report report = new Reconciliation(db.jdbc()).run();
+        Reconciliation.Report report = new Reconciliation(db.jdbc()).run(new PurchaseChecks());
         assertTrue(report.ok(), () -> String.join("\n", report.mismatches()));
     }
 
