@@ -42,7 +42,8 @@ public class PurchasesResource {
         String packageId = body.text("packageId", 64);
         String method = body.text("method", 16);
         Caller caller = callers.current();
-        return idempotency.once(caller.schoolId(), key, "POST /purchases " + body, () -> {
+        // in steps: no transaction is open while the purchase's checkout is opened at Stripe
+        return idempotency.onceInSteps(caller.schoolId(), key, "POST /purchases " + body, () -> {
             Purchase purchase = purchases.create(caller, packageId, method);
             return Response.status(Response.Status.CREATED)
                     .entity(PurchaseView.of(purchase, purchases.instructions(purchase))).build();

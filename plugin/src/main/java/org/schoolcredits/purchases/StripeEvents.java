@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
 import org.schoolcredits.kernel.CreditsClock;
@@ -87,13 +88,27 @@ public class StripeEvents {
             outcome = purchase == null ? Outcome.UNKNOWN_PAYMENT
                     : changed.isEmpty() ? Outcome.UNCHANGED : Outcome.APPLIED;
         } else {
-            purchase = purchases.findBySession(event.sessionId()).orElse(null);
+            purchase = purchases.findBySession(event.sessionId()).or(() -> unattached(event)).orElse(null);
             outcome = purchase == null ? Outcome.UNKNOWN_SESSION : apply(event, purchase, now);
         }
         db.update("update stripe_event set outcome = ?, school_id = ?, purchase_id = ? where event_id = ?",
                 outcome.code(), purchase == null ? null : purchase.schoolId(), purchase == null ? null : purchase.id(),
                 event.id());
         return outcome;
+    }
+
+    /**
+     * The purchase a session was opened for whose session was never recorded (the instance stopped
+     * between opening it at Stripe and recording it): found by the session's client reference, the
+     * purchase id, while it awaits payment with no session; the session is recorded on it now.
+     */
+    private Optional<Purchase> unattached(CheckoutEvent event) {
+        return Optional.ofNullable(event.clientReferenceId()).flatMap(Purchase::idOf).flatMap(purchases::find)
+                .filter(p -> p.checkoutSessionId() == null && p.status() == Status.AWAITING_PAYMENT)
+                .map(p -> {
+                    purchases.attachCheckout(p, new CheckoutSession(event.sessionId(), null));
+                    return purchases.find(p.schoolId(), p.id()).orElseThrow();
+                });
     }
 
     private Outcome apply(CheckoutEvent event, Purchase purchase, Instant now) {

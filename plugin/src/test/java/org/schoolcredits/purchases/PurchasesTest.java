@@ -67,7 +67,7 @@ class PurchasesTest {
     void cardPaymentsNotConfigured() {
         Fixture closed = new Fixture(null, null, false);
         CreditsException e = assertThrows(CreditsException.class,
-                () -> closed.db.run(() -> closed.purchases.create(ADMIN, "connect-medium", "card")));
+                () -> closed.purchases.create(ADMIN, "connect-medium", "card"));
         assertEquals(ProblemCode.PAYMENTS_NOT_CONFIGURED, e.code());
         assertEquals(503, e.code().status());
         assertEquals(List.of(), closed.purchases.list(null, null));
