@@ -23,7 +23,8 @@ import org.schoolcredits.ledger.TopUps;
 
 /**
  * The e-mails the plugin sends a school's admins ({@link SchoolDirectory}'s {@code adminEmails}),
- * and the API other capabilities send them through. Each method writes one outbox row per admin
+ * written when the events other capabilities own are observed ({@code PaymentSettled},
+ * {@code AllowanceGranted}). Each method writes one outbox row per admin
  * <em>in the caller's transaction</em> (it must run inside one, and after the change it reports,
  * so that the balances it quotes are the new ones); nothing is sent before that transaction
  * commits, and nothing at all if it rolls back. {@link Delivery} sends the rows afterwards.
