@@ -71,8 +71,14 @@ class CheckoutStepsTest {
     }
 
     void stubSession() {
+        stubSession("cs_test_a1");
+    }
+
+    void stubSession(String id) {
+        stripeApi.resetAll();
         stripeApi.stubFor(post("/v1/checkout/sessions").willReturn(okJson("""
-                {"id":"cs_test_a1","object":"checkout.session","url":"https://checkout.stripe.com/c/pay/cs_test_a1"}""")));
+                {"id":"%s","object":"checkout.session","url":"https://checkout.stripe.com/c/pay/%s"}"""
+                .formatted(id, id))));
     }
 
     @Test
@@ -100,7 +106,6 @@ class CheckoutStepsTest {
         assertNull(failed.checkoutSessionId());
         assertEquals(Balance.EMPTY, f.balance(CreditType.CONNECT));
 
-        stripeApi.resetAll();
         stubSession();
         Purchase again = f.buy(ADMIN, "connect-medium", "card");
         assertEquals(Purchase.Status.AWAITING_PAYMENT, again.status());
@@ -121,6 +126,25 @@ class CheckoutStepsTest {
         assertEquals(Purchase.Status.EXPIRED, expired.status());
         assertEquals("cs_test_a1", expired.checkoutSessionId());
         assertEquals(Balance.EMPTY, f.balance(CreditType.CONNECT));
+    }
+
+    @Test
+    @DisplayName("a card purchase whose session was never recorded (a crash before Stripe answered) expires after"
+            + " an hour; one with its session waits for Stripe's own expiry")
+    void unopenedCheckoutsExpire() {
+        stubSession();
+        Purchase opened = f.buy(ADMIN, "connect-medium", "card");
+        stubSession("cs_test_b2");
+        Purchase unopened = f.buy(ADMIN, "connect-small", "card");
+        f.db.jdbc().update("update purchase set checkout_session_id = null, checkout_url = null where purchase_id = ?",
+                unopened.id());
+        f.clock.advance(CheckoutSteps.UNOPENED.minusSeconds(1));
+        assertEquals(0, f.steps.expireUnopened());
+        f.clock.advance(java.time.Duration.ofSeconds(1));
+        assertEquals(1, f.steps.expireUnopened());
+        assertEquals(0, f.steps.expireUnopened());
+        assertEquals(Purchase.Status.EXPIRED, f.reload(unopened).status());
+        assertEquals(Purchase.Status.AWAITING_PAYMENT, f.reload(opened).status());
     }
 
     @Test

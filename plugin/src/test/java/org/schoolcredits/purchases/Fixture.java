@@ -101,7 +101,7 @@ final class Fixture {
     private final class Steps extends CheckoutSteps {
 
         Steps() {
-            super(repository, ledger, clock);
+            super(repository, ledger, clock, db.jdbc());
         }
 
         private <T> T tx(Supplier<T> step) {
