@@ -25,6 +25,7 @@ import org.schoolcredits.ledger.Grant;
 import org.schoolcredits.ledger.Ledger;
 import org.schoolcredits.ledger.LotSource;
 import org.schoolcredits.ledger.Reconciliation;
+import org.schoolcredits.purchases.PurchaseChecks;
 import org.schoolcredits.metering.MeteringService;
 import org.schoolcredits.catalog.PriceList;
 import org.schoolcredits.storage.CreditsDatabase;
@@ -97,7 +98,7 @@ final class ApiBench {
     }
 
     Reconciliation.Report reconcile() {
-        return new Reconciliation(new Jdbc(db)).run();
+        return new Reconciliation(new Jdbc(db)).run(new PurchaseChecks());
     }
 
     /** The host's schools: none needs an e-mail in this benchmark (every balance stays far above its threshold). */

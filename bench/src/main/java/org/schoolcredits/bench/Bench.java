@@ -11,6 +11,7 @@ import org.HdrHistogram.Histogram;
 import org.schoolcredits.history.History;
 import org.schoolcredits.history.HistoryQuery;
 import org.schoolcredits.ledger.Reconciliation;
+import org.schoolcredits.purchases.PurchaseChecks;
 import org.schoolcredits.storage.CreditsDatabase;
 import org.schoolcredits.storage.Jdbc;
 
@@ -222,7 +223,7 @@ public final class Bench {
         report.add(String.format("CSV export over HTTP of the whole history (%,.0f lines)", csv[1]), "s", csv[0], "",
                 Double.NaN, "", null);
         long reconciled = System.nanoTime();
-        requireClean(new Reconciliation(new Jdbc(db)).run(), "history");
+        requireClean(new Reconciliation(new Jdbc(db)).run(new PurchaseChecks()), "history");
         report.add("Reconciliation of the demo database with the long history", "s",
                 (System.nanoTime() - reconciled) / 1e9, "", Double.NaN, "", null);
     }

@@ -8,12 +8,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.schoolcredits.allowance.AllowanceGranted;
 import org.schoolcredits.host.CreditType;
 import org.schoolcredits.host.School;
 import org.schoolcredits.host.SchoolDirectory;
 import org.schoolcredits.ledger.Balance;
 import org.schoolcredits.kernel.Credits;
 import org.schoolcredits.kernel.CreditsClock;
+import org.schoolcredits.purchases.PaymentSettled;
 import org.schoolcredits.ledger.Forecast;
 import org.schoolcredits.ledger.Ledger;
 import org.schoolcredits.ledger.Spending;
@@ -21,7 +23,8 @@ import org.schoolcredits.ledger.TopUps;
 
 /**
  * The e-mails the plugin sends a school's admins ({@link SchoolDirectory}'s {@code adminEmails}),
- * and the API other capabilities send them through. Each method writes one outbox row per admin
+ * written when the events other capabilities own are observed ({@code PaymentSettled},
+ * {@code AllowanceGranted}). Each method writes one outbox row per admin
  * <em>in the caller's transaction</em> (it must run inside one, and after the change it reports,
  * so that the balances it quotes are the new ones); nothing is sent before that transaction
  * commits, and nothing at all if it rolls back. {@link Delivery} sends the rows afterwards.
@@ -69,8 +72,11 @@ public class AlertEmails {
         this.clock = clock;
     }
 
-    /** Writes the e-mail a payment's outcome calls for. */
-    void paymentSettled(@Observes PaymentNotice notice) {
+    /**
+     * Writes the e-mail a payment's outcome calls for, in the transaction that settled it (a
+     * synchronous observer, phase {@code IN_PROGRESS}: the row commits or rolls back with the payment).
+     */
+    void paymentSettled(@Observes PaymentSettled notice) {
         switch (notice.outcome()) {
             case RECEIVED -> paymentReceived(notice.schoolId(), notice.purchaseId(), notice.packageName(),
                     notice.pence(), notice.receiptUrl());
@@ -79,6 +85,11 @@ public class AlertEmails {
             case FAILED -> paymentFailed(notice.schoolId(), notice.purchaseId(), notice.packageName(),
                     notice.pence(), notice.method());
         }
+    }
+
+    /** Writes the e-mail of a new monthly allowance, in the grant's transaction (as {@link #paymentSettled}). */
+    void allowanceGranted(@Observes AllowanceGranted grant) {
+        allowanceAdded(grant.schoolId(), grant.month(), grant.amount(), grant.expiresAt());
     }
 
     /**

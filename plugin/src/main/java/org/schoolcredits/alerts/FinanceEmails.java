@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperties;
+import org.schoolcredits.purchases.PaymentReversed;
 
 /**
  * The e-mails the platform's finance staff get ({@code CREDITS_FINANCE_EMAIL}, one address or
@@ -47,7 +48,10 @@ public class FinanceEmails {
         this.recipients = recipients.map(all -> all.split(",")).orElse(new String[0]);
     }
 
-    /** Writes one e-mail per finance address; returns how many (0 when written before for this cause). */
+    /**
+     * Writes one e-mail per finance address, in the transaction of the reversal (a synchronous
+     * observer); returns how many (0 when written before for this cause).
+     */
     int paymentReversed(@Observes PaymentReversed reversal) {
         int written = 0;
         for (String recipient : recipients) {

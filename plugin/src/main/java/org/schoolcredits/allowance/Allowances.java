@@ -3,12 +3,13 @@ package org.schoolcredits.allowance;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.List;
+import java.util.function.Consumer;
 import org.eclipse.microprofile.config.inject.ConfigProperties;
-import org.schoolcredits.alerts.AlertEmails;
 import org.schoolcredits.host.CreditType;
 import org.schoolcredits.host.Plan;
 import org.schoolcredits.host.PlanChanged;
@@ -28,8 +29,8 @@ import org.schoolcredits.storage.Jdbc;
  * current month), when a Pro school enables the plugin, and at each month start. A grant is a
  * lot with the month as its reference, so each month is granted once; only the current month
  * is ever granted, so months missed while the platform was down are not granted after it.
- * A month's grant at the month start or on becoming Pro tells the school's admins by e-mail, in
- * the grant's transaction.
+ * A month's grant at the month start or on becoming Pro is told by {@link AllowanceGranted}, in
+ * the grant's transaction (the alerts e-mail the school's admins).
  */
 @ApplicationScoped
 public class Allowances {
@@ -39,7 +40,7 @@ public class Allowances {
     private CreditsClock clock;
     private Jdbc db;
     private Credits monthly;
-    private AlertEmails emails;
+    private Consumer<AllowanceGranted> granted;
 
     protected Allowances() {
     }
@@ -49,12 +50,17 @@ public class Allowances {
     AllowanceConfig config;
 
     @Inject
-    public Allowances(Ledger ledger, SchoolDirectory schools, CreditsClock clock, Jdbc db, AlertEmails emails) {
+    public Allowances(Ledger ledger, SchoolDirectory schools, CreditsClock clock, Jdbc db, Event<AllowanceGranted> granted) {
+        this(ledger, schools, clock, db, (Consumer<AllowanceGranted>) granted::fire);
+    }
+
+    private Allowances(Ledger ledger, SchoolDirectory schools, CreditsClock clock, Jdbc db,
+                       Consumer<AllowanceGranted> granted) {
         this.ledger = ledger;
         this.schools = schools;
         this.clock = clock;
         this.db = db;
-        this.emails = emails;
+        this.granted = granted;
     }
 
     @PostConstruct
@@ -63,8 +69,8 @@ public class Allowances {
     }
 
     public Allowances(Ledger ledger, SchoolDirectory schools, CreditsClock clock, Jdbc db, long monthly,
-                      AlertEmails emails) {
-        this(ledger, schools, clock, db, emails);
+                      Consumer<AllowanceGranted> granted) {
+        this(ledger, schools, clock, db, granted);
         this.monthly = Credits.of(monthly);
     }
 
@@ -101,13 +107,13 @@ public class Allowances {
         return granted;
     }
 
-    /** Grants the month's allowance and, when it is new, e-mails the school's admins. */
+    /** Grants the month's allowance and, when it is new, tells it by {@link AllowanceGranted}. */
     private boolean grantAndTell(String schoolId, AllowanceMonth month) {
-        boolean granted = grant(schoolId, month);
-        if (granted) {
-            emails.allowanceAdded(schoolId, month.reference(), monthly, month.end());
+        boolean isNew = grant(schoolId, month);
+        if (isNew) {
+            granted.accept(new AllowanceGranted(schoolId, month.reference(), monthly, month.end()));
         }
-        return granted;
+        return isNew;
     }
 
     private boolean grant(String schoolId, AllowanceMonth month) {

@@ -12,15 +12,21 @@ import org.schoolcredits.storage.Jdbc;
  * with a pool that is never more than the lots that never expire brought; the pending balance
  * equals the sum of its entries and of its pending lots (the held balance is the sum of the open
  * holds by definition); no hold took more than its amount from expiring lots; every refund refers to one released usage and
- * never exceeds it; every paid purchase has exactly one entry crediting its credits, and every
- * purchase entry belongs to a purchase, crediting only a paid (or since refunded or disputed) one;
- * what a purchase records as taken back by refunds and disputes equals its reversal entries.
- * Negative balances, lots and holds are refused by the database's own constraints.
+ * never exceeds it. Negative balances, lots and holds are refused by the database's own constraints.
+ * <p>
+ * The checks of what other capabilities own (a purchase's credits: {@code purchases.PurchaseChecks})
+ * are theirs: they come in as {@link Check}s and run on the same snapshot.
  */
 @ApplicationScoped
 public class Reconciliation {
 
     public record Report(boolean ok, int schools, List<String> mismatches) {
+    }
+
+    /** More checks, of another capability's tables against the ledger's, on the reconciliation's snapshot. */
+    public interface Check {
+        /** Adds a line to {@code mismatches} for each thing found wrong; reads only. */
+        void check(Jdbc snapshot, List<String> mismatches);
     }
 
     @Inject
@@ -33,11 +39,12 @@ public class Reconciliation {
         this.db = db;
     }
 
-    public Report run() {
-        return db.snapshot(this::check);
+    /** The ledger's checks, then {@code more}, all on one snapshot. */
+    public Report run(Check... more) {
+        return db.snapshot(snapshot -> check(snapshot, more));
     }
 
-    private Report check(Jdbc snapshot) {
+    private Report check(Jdbc snapshot, Check... more) {
         List<String> mismatches = new ArrayList<>();
         snapshot.list("""
                 select b.school_id, b.credit_type, b.available, b.pending,
@@ -82,38 +89,9 @@ public class Reconciliation {
                       where u.school_id = h.school_id and u.hold_id = h.hold_id and r.kind = 'refund') <> 1
                 """, rs -> mismatches.add(rs.getString(1) + ": released hold " + rs.getString(2)
                 + " is not refunded exactly once"));
-        snapshot.list("""
-                select p.school_id, p.purchase_id, p.status, count(e.entry_id), coalesce(sum(e.amount), 0)
-                from purchase p
-                left join entry e on e.school_id = p.school_id and e.kind = 'purchase'
-                       and e.reference = p.purchase_id::text and e.amount > 0
-                group by 1, 2, 3, p.credits
-                having count(e.entry_id) <> case when p.status in ('paid', 'refunded', 'disputed') then 1 else 0 end
-                    or (p.status in ('paid', 'refunded', 'disputed') and coalesce(sum(e.amount), 0) <> p.credits)
-                """, rs -> mismatches.add(rs.getString(1) + ": " + rs.getString(3) + " purchase " + rs.getString(2)
-                + " has " + rs.getLong(4) + " credit entries of " + rs.getLong(5) + " in all"));
-        snapshot.list("""
-                select e.school_id, e.entry_id from entry e
-                left join purchase p on p.school_id = e.school_id and p.purchase_id::text = e.reference
-                where e.kind = 'purchase' and (p.purchase_id is null
-                      or (e.amount > 0 and p.status not in ('paid', 'refunded', 'disputed')))
-                """, rs -> mismatches.add(rs.getString(1) + ": purchase entry " + rs.getLong(2)
-                + " has no purchase, or credits one that is not paid"));
-        snapshot.list("""
-                select p.school_id, p.purchase_id, p.taken_back, coalesce(-sum(e.amount), 0)
-                from purchase p
-                left join entry e on e.school_id = p.school_id and e.kind = 'reversal'
-                       and e.reference = p.purchase_id::text
-                group by 1, 2, 3
-                having coalesce(-sum(e.amount), 0) <> p.taken_back
-                """, rs -> mismatches.add(rs.getString(1) + ": purchase " + rs.getString(2) + " records "
-                + rs.getLong(3) + " taken back, its reversal entries " + rs.getLong(4)));
-        snapshot.list("""
-                select e.school_id, e.entry_id from entry e
-                left join purchase p on p.school_id = e.school_id and p.purchase_id::text = e.reference
-                where e.kind = 'reversal' and p.purchase_id is null
-                """, rs -> mismatches.add(rs.getString(1) + ": reversal entry " + rs.getLong(2)
-                + " has no purchase"));
+        for (Check check : more) {
+            check.check(snapshot, mismatches);
+        }
         int schools = snapshot.one("select count(*) from school", rs -> rs.getInt(1)).orElse(0);
         return new Report(mismatches.isEmpty(), schools, List.copyOf(mismatches));
     }

@@ -25,6 +25,7 @@ import org.schoolcredits.kernel.Credits;
 import org.schoolcredits.ledger.Ledger;
 import org.schoolcredits.ledger.Reconciliation;
 import org.schoolcredits.problem.CreditsException;
+import org.schoolcredits.purchases.PurchaseChecks;
 import org.schoolcredits.rest.Callers;
 import org.schoolcredits.rest.Idempotency;
 import org.schoolcredits.rest.Permission;
@@ -53,6 +54,9 @@ public class PlatformLedgerResource {
 
     @Inject
     Reconciliation reconciliation;
+
+    @Inject
+    PurchaseChecks purchaseChecks;
 
     @Inject
     Idempotency idempotency;
@@ -118,9 +122,10 @@ public class PlatformLedgerResource {
                 p.credits().toDecimal(), p.effectiveFrom().atOffset(ZoneOffset.UTC), now.contains(p))).toList();
     }
 
+    /** The ledger's invariants and the purchases' checks against it, on one snapshot. */
     @GET
     @Path("reconciliation")
     public Reconciliation.Report reconciliation() {
-        return reconciliation.run();
+        return reconciliation.run(purchaseChecks);
     }
 }

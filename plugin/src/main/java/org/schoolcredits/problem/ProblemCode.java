@@ -22,6 +22,7 @@ public enum ProblemCode {
     HOLD_ALREADY_RELEASED(409, "The usage was already released"),
     HOLD_EXPIRED(409, "The usage was not settled in time and its credits were returned"),
     IDEMPOTENCY_KEY_REUSED(409, "The Idempotency-Key was used for a different request"),
+    IDEMPOTENCY_KEY_IN_USE(409, "A request with this Idempotency-Key is still in progress"),
     REFERENCE_ALREADY_USED(409, "An action with this reference was already charged"),
     BALANCE_WOULD_GO_NEGATIVE(409, "The adjustment would take the balance below zero"),
     PURCHASE_NOT_PENDING(409, "The purchase is not a pending BACS or cheque payment"),

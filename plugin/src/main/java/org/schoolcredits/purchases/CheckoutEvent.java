@@ -7,10 +7,11 @@ package org.schoolcredits.purchases;
  * @param sessionId       the Checkout Session it is about; null for a type that is not a session's
  * @param paymentIntentId the payment: the session's, or the refunded or disputed charge's
  * @param change          what a refund or dispute event says of the payment; null for other types
+ * @param clientReferenceId the session's {@code client_reference_id}: the purchase id it was opened for
  */
 public record CheckoutEvent(String id, String type, String apiVersion, String payload, Kind kind, String sessionId,
                             PaymentStatus paymentStatus, Long amountTotal, String currency, String paymentIntentId,
-                            PaymentChange change) {
+                            PaymentChange change, String clientReferenceId) {
 
     /**
      * What Stripe said of a payment after it was made.

@@ -1,6 +1,5 @@
 package org.schoolcredits.purchases;
 
-import org.schoolcredits.alerts.PaymentNotice;
 import org.schoolcredits.host.CreditType;
 
 /** What the school admins are told about a purchase's payment. */
@@ -9,10 +8,10 @@ final class PaymentNotices {
     private PaymentNotices() {
     }
 
-    static PaymentNotice of(Purchase purchase, PaymentNotice.Outcome outcome) {
+    static PaymentSettled of(Purchase purchase, PaymentSettled.Outcome outcome) {
         String name = purchase.credits() + (purchase.creditType() == CreditType.CONNECT ? " Connect" : " learner")
                 + (purchase.credits().millis() == 1000 ? " credit" : " credits");
-        return new PaymentNotice(outcome, purchase.schoolId(), purchase.id().toString(), name,
+        return new PaymentSettled(outcome, purchase.schoolId(), purchase.id().toString(), name,
                 purchase.price().pence(), purchase.method().code(), null);
     }
 }

@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import org.schoolcredits.alerts.PaymentReversed;
 import org.schoolcredits.kernel.Credits;
 import org.schoolcredits.kernel.CreditsClock;
 import org.schoolcredits.ledger.Reversals;

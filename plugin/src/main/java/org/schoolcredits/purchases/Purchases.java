@@ -9,14 +9,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
-import org.schoolcredits.alerts.PaymentNotice;
 import org.schoolcredits.catalog.CreditPackage;
 import org.schoolcredits.catalog.Packages;
 import org.schoolcredits.host.Caller;
 import org.schoolcredits.kernel.Actor;
 import org.schoolcredits.kernel.Credits;
 import org.schoolcredits.kernel.CreditsClock;
-import org.schoolcredits.ledger.Grant;
 import org.schoolcredits.ledger.Ledger;
 import org.schoolcredits.ledger.LotSource;
 import org.schoolcredits.problem.CreditsException;
@@ -26,6 +24,12 @@ import org.schoolcredits.problem.ProblemCode;
  * The purchase use cases: a school orders a package (a Checkout Session for a card; pending
  * credits for BACS and cheque), reads its purchase, and platform finance clears or fails a
  * pending payment, once. Card payments are credited by {@link StripeEvents}.
+ * <p>
+ * Stripe is never called inside a database transaction ({@code NOT_SUPPORTED}): a card purchase
+ * is committed first ({@link CheckoutSteps}), then its Checkout Session is opened with the
+ * purchase's own idempotency key, then recorded in a second transaction. When Stripe fails the
+ * purchase fails, crediting nothing; after a crash between the steps, the session's
+ * {@code checkout.session.expired} event finds the purchase by its id ({@link StripeEvents}).
  */
 @ApplicationScoped
 public class Purchases {
@@ -40,7 +44,8 @@ public class Purchases {
     private PurchaseSettings settings;
     private StripeGateway stripe;
     private SimulatedCheckout simulated;
-    private Consumer<PaymentNotice> notices;
+    private CheckoutSteps steps;
+    private Consumer<PaymentSettled> notices;
 
     protected Purchases() {
     }
@@ -48,13 +53,13 @@ public class Purchases {
     @Inject
     public Purchases(PurchaseRepository purchases, Ledger ledger, Packages packages, CreditsClock clock,
                      PurchaseSettings settings, StripeGateway stripe, SimulatedCheckout simulated,
-                     Event<PaymentNotice> notices) {
-        this(purchases, ledger, packages, clock, settings, stripe, simulated, notices::fire);
+                     CheckoutSteps steps, Event<PaymentSettled> notices) {
+        this(purchases, ledger, packages, clock, settings, stripe, simulated, steps, notices::fire);
     }
 
     public Purchases(PurchaseRepository purchases, Ledger ledger, Packages packages, CreditsClock clock,
                      PurchaseSettings settings, StripeGateway stripe, SimulatedCheckout simulated,
-                     Consumer<PaymentNotice> notices) {
+                     CheckoutSteps steps, Consumer<PaymentSettled> notices) {
         this.notices = notices;
         this.purchases = purchases;
         this.ledger = ledger;
@@ -63,10 +68,14 @@ public class Purchases {
         this.settings = settings;
         this.stripe = stripe;
         this.simulated = simulated;
+        this.steps = steps;
     }
 
-    /** Orders a package at the catalogue's price: a card purchase gets a checkout, BACS and cheque pending credits. */
-    @Transactional
+    /**
+     * Orders a package at the catalogue's price: a card purchase gets a checkout, BACS and cheque
+     * pending credits. Outside any transaction: each step commits on its own, Stripe is called between.
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public Purchase create(Caller caller, String packageId, String method) {
         CreditPackage pack = packages.find(packageId).orElseThrow(() -> new CreditsException(
                 ProblemCode.UNKNOWN_PACKAGE, "There is no package '" + packageId + "'", Map.of("field", "packageId")));
@@ -81,20 +90,22 @@ public class Purchases {
                 pack.credits(), pack.price(), how, card ? Purchase.Status.AWAITING_PAYMENT : Purchase.Status.PENDING,
                 null, null, null, null, List.of(), Actor.of(caller), clock.now(), Credits.ZERO, Credits.ZERO,
                 card ? null : BankReference.of(caller.schoolId(), id));
-        purchases.insert(purchase);
-        if (how == Purchase.Method.CARD) {
-            CheckoutSession session = settings.stripeLive() ? stripe.openSession(purchase)
-                    : simulated.openSession(purchase);
-            purchases.attachCheckout(purchase, session);
-        } else {
-            ledger.grant(new Grant(purchase.schoolId(), purchase.creditType(), LotSource.PURCHASE,
-                    purchase.reference(), purchase.credits(), null, true, purchase.buyer()));
+        if (!card) {
+            return steps.recordPending(purchase);
         }
-        return purchases.find(purchase.schoolId(), purchase.id()).orElseThrow();
+        steps.record(purchase);
+        CheckoutSession session;
+        try {
+            session = settings.stripeLive() ? stripe.openSession(purchase) : simulated.openSession(purchase);
+        } catch (RuntimeException e) {
+            steps.abandon(purchase);
+            throw e;
+        }
+        return steps.attach(purchase, session);
     }
 
-    /** The school's purchase; once paid, with Stripe's receipt where there is one. */
-    @Transactional
+    /** The school's purchase; once paid, with Stripe's receipt where there is one (read outside any transaction). */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public Optional<Purchase> find(String schoolId, UUID id) {
         Optional<Purchase> found = purchases.find(schoolId, id);
         if (found.isEmpty() || found.get().status() != Purchase.Status.PAID || found.get().receiptUrl() != null
@@ -102,7 +113,7 @@ public class Purchases {
             return found;
         }
         Optional<String> receipt = stripe.receiptUrl(found.get().paymentIntentId());
-        receipt.ifPresent(url -> purchases.recordReceipt(found.get(), url));
+        receipt.ifPresent(url -> steps.recordReceipt(found.get(), url));
         return receipt.isPresent() ? purchases.find(schoolId, id) : found;
     }
 
@@ -142,8 +153,8 @@ public class Purchases {
                 cleared, by)) {
             throw new IllegalStateException("pending purchase " + id + " has no pending credits");
         }
-        notices.accept(PaymentNotices.of(purchase, cleared ? PaymentNotice.Outcome.CLEARED
-                : PaymentNotice.Outcome.FAILED));
+        notices.accept(PaymentNotices.of(purchase, cleared ? PaymentSettled.Outcome.CLEARED
+                : PaymentSettled.Outcome.FAILED));
         return purchases.find(id).orElseThrow();
     }
 

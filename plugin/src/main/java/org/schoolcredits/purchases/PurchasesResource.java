@@ -40,7 +40,8 @@ public class PurchasesResource {
         String packageId = body.packageId();
         String method = body.method();
         Caller caller = callers.current();
-        return idempotency.once(caller.schoolId(), key, "POST /purchases " + Idempotency.json(body), () -> {
+        // in steps: no transaction is open while the purchase's checkout is opened at Stripe
+        return idempotency.onceInSteps(caller.schoolId(), key, "POST /purchases " + Idempotency.json(body), () -> {
             Purchase purchase = purchases.create(caller, packageId, method);
             return Response.status(Response.Status.CREATED)
                     .entity(PurchaseView.of(purchase, purchases.instructions(purchase))).build();

@@ -7,9 +7,9 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
-import org.schoolcredits.alerts.PaymentNotice;
 import org.schoolcredits.kernel.CreditsClock;
 import org.schoolcredits.ledger.Grant;
 import org.schoolcredits.ledger.Ledger;
@@ -44,7 +44,7 @@ public class StripeEvents {
     private PurchaseRepository purchases;
     private Ledger ledger;
     private CreditsClock clock;
-    private Consumer<PaymentNotice> notices;
+    private Consumer<PaymentSettled> notices;
     private PaymentReversals reversals;
 
     protected StripeEvents() {
@@ -52,12 +52,12 @@ public class StripeEvents {
 
     @Inject
     public StripeEvents(Jdbc db, PurchaseRepository purchases, Ledger ledger, CreditsClock clock,
-                        Event<PaymentNotice> notices, PaymentReversals reversals) {
+                        Event<PaymentSettled> notices, PaymentReversals reversals) {
         this(db, purchases, ledger, clock, notices::fire, reversals);
     }
 
     public StripeEvents(Jdbc db, PurchaseRepository purchases, Ledger ledger, CreditsClock clock,
-                        Consumer<PaymentNotice> notices, PaymentReversals reversals) {
+                        Consumer<PaymentSettled> notices, PaymentReversals reversals) {
         this.reversals = reversals;
         this.db = db;
         this.purchases = purchases;
@@ -88,13 +88,27 @@ public class StripeEvents {
             outcome = purchase == null ? Outcome.UNKNOWN_PAYMENT
                     : changed.isEmpty() ? Outcome.UNCHANGED : Outcome.APPLIED;
         } else {
-            purchase = purchases.findBySession(event.sessionId()).orElse(null);
+            purchase = purchases.findBySession(event.sessionId()).or(() -> unattached(event)).orElse(null);
             outcome = purchase == null ? Outcome.UNKNOWN_SESSION : apply(event, purchase, now);
         }
         db.update("update stripe_event set outcome = ?, school_id = ?, purchase_id = ? where event_id = ?",
                 outcome.code(), purchase == null ? null : purchase.schoolId(), purchase == null ? null : purchase.id(),
                 event.id());
         return outcome;
+    }
+
+    /**
+     * The purchase a session was opened for whose session was never recorded (the instance stopped
+     * between opening it at Stripe and recording it): found by the session's client reference, the
+     * purchase id, while it awaits payment with no session; the session is recorded on it now.
+     */
+    private Optional<Purchase> unattached(CheckoutEvent event) {
+        return Optional.ofNullable(event.clientReferenceId()).flatMap(Purchase::idOf).flatMap(purchases::find)
+                .filter(p -> p.checkoutSessionId() == null && p.status() == Status.AWAITING_PAYMENT)
+                .map(p -> {
+                    purchases.attachCheckout(p, new CheckoutSession(event.sessionId(), null));
+                    return purchases.find(p.schoolId(), p.id()).orElseThrow();
+                });
     }
 
     private Outcome apply(CheckoutEvent event, Purchase purchase, Instant now) {
@@ -145,8 +159,8 @@ public class StripeEvents {
         boolean received = event.kind() == Kind.ASYNC_PAYMENT_SUCCEEDED
                 || event.kind() == Kind.COMPLETED && event.paymentStatus() == CheckoutEvent.PaymentStatus.PAID;
         if (received || event.kind() == Kind.ASYNC_PAYMENT_FAILED) {
-            notices.accept(PaymentNotices.of(purchase, received ? PaymentNotice.Outcome.RECEIVED
-                    : PaymentNotice.Outcome.FAILED));
+            notices.accept(PaymentNotices.of(purchase, received ? PaymentSettled.Outcome.RECEIVED
+                    : PaymentSettled.Outcome.FAILED));
         }
     }
 

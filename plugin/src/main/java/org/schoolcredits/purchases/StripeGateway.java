@@ -114,14 +114,15 @@ public class StripeGateway {
         CheckoutEvent.Kind kind = CheckoutEvent.Kind.of(event.getType());
         if (kind == CheckoutEvent.Kind.OTHER) {
             return new CheckoutEvent(event.getId(), event.getType(), event.getApiVersion(), payload, kind, null,
-                    CheckoutEvent.PaymentStatus.UNKNOWN, null, null, null, null);
+                    CheckoutEvent.PaymentStatus.UNKNOWN, null, null, null, null, null);
         }
         StripeObject object = object(event);
         if (kind.aboutSession()) {
             Session session = as(Session.class, object, event);
             return new CheckoutEvent(event.getId(), event.getType(), event.getApiVersion(), payload, kind,
                     session.getId(), CheckoutEvent.PaymentStatus.of(session.getPaymentStatus()),
-                    session.getAmountTotal(), session.getCurrency(), session.getPaymentIntent(), null);
+                    session.getAmountTotal(), session.getCurrency(), session.getPaymentIntent(), null,
+                    session.getClientReferenceId());
         }
         if (kind == CheckoutEvent.Kind.REFUNDED) {
             Charge charge = as(Charge.class, object, event);
@@ -143,7 +144,7 @@ public class StripeGateway {
             throw invalidEvent("The " + event.getType() + " event " + event.getId() + " names no payment intent");
         }
         return new CheckoutEvent(event.getId(), event.getType(), event.getApiVersion(), payload, kind, null,
-                CheckoutEvent.PaymentStatus.UNKNOWN, null, currency, paymentIntent, change);
+                CheckoutEvent.PaymentStatus.UNKNOWN, null, currency, paymentIntent, change, null);
     }
 
     /** The receipt of a paid payment, where Stripe has one. */

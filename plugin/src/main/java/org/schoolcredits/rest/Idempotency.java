@@ -41,15 +41,49 @@ public class Idempotency {
         if (key == null) {
             return effect.get();
         }
+        String fingerprint = fingerprint(key, request);
+        if (!keys.claim(scope, key, fingerprint)) {
+            return replay(scope, key, fingerprint);
+        }
+        return answered(scope, key, effect.get());
+    }
+
+    /**
+     * As {@link #once}, for an effect that commits in steps of its own and calls another system
+     * between them (a card purchase and its Stripe checkout), so that no transaction is held open
+     * around it: the key is claimed and committed first, the answer stored when the effect ends. A
+     * repeat while the first still runs answers 409 {@code idempotency_key_in_use}; an effect that
+     * fails gives its key back, so the same request may be tried again; a claim left by a crash is
+     * given back after {@link IdempotencyKeys#ABANDONED}.
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public Response onceInSteps(String scope, String key, String request, Supplier<Response> effect) {
+        if (key == null) {
+            return effect.get();
+        }
+        String fingerprint = fingerprint(key, request);
+        if (!keys.claim(scope, key, fingerprint)) {
+            return replay(scope, key, fingerprint);
+        }
+        Response response;
+        try {
+            response = effect.get();
+        } catch (RuntimeException e) {
+            keys.release(scope, key);
+            throw e;
+        }
+        return answered(scope, key, response);
+    }
+
+    private static String fingerprint(String key, String request) {
         if (key.isBlank() || key.length() > 200) {
             throw new CreditsException(ProblemCode.IDEMPOTENCY_KEY_INVALID,
                     "The Idempotency-Key must have 1 to 200 characters");
         }
-        String fingerprint = sha256(request);
-        if (!keys.claim(scope, key, fingerprint)) {
-            return replay(scope, key, fingerprint);
-        }
-        Response response = effect.get();
+        return sha256(request);
+    }
+
+    private Response answered(String scope, String key, Response response) {
         String body = response.getEntity() == null ? null : JSON.toJson(response.getEntity());
         keys.answer(scope, key, response.getStatus(), body);
         return Response.status(response.getStatus()).entity(body).type(MediaType.APPLICATION_JSON).build();
@@ -60,6 +94,10 @@ public class Idempotency {
         if (stored.isEmpty() || !fingerprint.equals(stored.get().fingerprint())) {
             throw new CreditsException(ProblemCode.IDEMPOTENCY_KEY_REUSED,
                     "This Idempotency-Key was used for a different request");
+        }
+        if (stored.get().status() == 0) {
+            throw new CreditsException(ProblemCode.IDEMPOTENCY_KEY_IN_USE,
+                    "The first request with this Idempotency-Key is still in progress: try again shortly");
         }
         return Response.status(stored.get().status()).entity(stored.get().body()).type(MediaType.APPLICATION_JSON)
                 .build();

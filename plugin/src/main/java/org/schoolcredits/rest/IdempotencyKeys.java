@@ -23,6 +23,9 @@ public class IdempotencyKeys {
     /** At most this many keys are deleted per statement of the sweep. */
     public static final int BATCH = 1000;
 
+    /** A claim committed without an answer ({@link Idempotency#onceInSteps}) this long ago was left by a crash. */
+    public static final Duration ABANDONED = Duration.ofMinutes(5);
+
     /** The first answer kept under a key, and the fingerprint of the request that got it. */
     public record Stored(String fingerprint, int status, String body) {
     }
@@ -58,13 +61,20 @@ public class IdempotencyKeys {
      * Claims {@code key} for a request in the caller's transaction: true when the key is new, or its
      * earlier use has expired (it then starts again, for this request); false when a live key holds
      * an earlier request (see {@link #stored}). A concurrent claim of the same key waits for this one.
+     * A claim committed without an answer more than {@link #ABANDONED} ago counts as given back.
      */
     public boolean claim(String scope, String key, String fingerprint) {
         Instant now = clock.now();
         return db.update("insert into idempotency_key (school_id, key, request_hash, status, created_at)"
                 + " values (?, ?, ?, 0, ?) on conflict (school_id, key) do update set request_hash = excluded.request_hash,"
                 + " status = 0, body = null, created_at = excluded.created_at"
-                + " where idempotency_key.created_at <= ?", scope, key, fingerprint, now, now.minus(ttl)) == 1;
+                + " where idempotency_key.created_at <= ? or (idempotency_key.status = 0 and idempotency_key.created_at <= ?)",
+                scope, key, fingerprint, now, now.minus(ttl), now.minus(ABANDONED)) == 1;
+    }
+
+    /** Gives back a claim that got no answer (its request failed), so that the request may be tried again. */
+    public void release(String scope, String key) {
+        db.update("delete from idempotency_key where school_id = ? and key = ? and status = 0", scope, key);
     }
 
     /** Keeps the answer of the request that claimed {@code key}. */

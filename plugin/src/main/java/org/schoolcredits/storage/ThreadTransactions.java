@@ -41,6 +41,11 @@ public class ThreadTransactions extends ConnectionSource {
         }
     }
 
+    /** Whether this thread is inside {@link #tx}. */
+    public boolean inTransaction() {
+        return inTransaction.get();
+    }
+
     public void run(Runnable work) {
         tx(() -> {
             work.run();

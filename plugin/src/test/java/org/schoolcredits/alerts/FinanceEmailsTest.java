@@ -8,6 +8,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.schoolcredits.kernel.Credits;
+import org.schoolcredits.purchases.PaymentReversed;
 
 class FinanceEmailsTest {
 

@@ -68,7 +68,8 @@ class AllowancesTest {
         AlertSettingsRepository settings = new AlertSettingsRepository(db.jdbc(), clock, new BigDecimal("2"),
                 new BigDecimal("20"));
         emails = new AlertEmails(outbox, directory, ledger, settings);
-        allowances = new Allowances(ledger, directory, clock, db.jdbc(), 100, emails);
+        allowances = new Allowances(ledger, directory, clock, db.jdbc(), 100,
+                grant -> emails.allowanceAdded(grant.schoolId(), grant.month(), grant.amount(), grant.expiresAt()));
         db.run(() -> ledger.provision(SCHOOL));
     }
 

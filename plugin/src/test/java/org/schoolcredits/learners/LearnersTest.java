@@ -41,6 +41,7 @@ import org.schoolcredits.ledger.Grant;
 import org.schoolcredits.ledger.Ledger;
 import org.schoolcredits.ledger.LotSource;
 import org.schoolcredits.ledger.Reconciliation;
+import org.schoolcredits.purchases.PurchaseChecks;
 import org.schoolcredits.ledger.Wallets;
 import org.schoolcredits.problem.CreditsException;
 import org.schoolcredits.storage.Jdbc;
@@ -69,7 +70,7 @@ class LearnersTest {
 
     @AfterEach
     void reconciles() {
-        Reconciliation.Report report = new Reconciliation(jdbc).run();
+        Reconciliation.Report report = new Reconciliation(jdbc).run(new PurchaseChecks());
         assertTrue(report.ok(), () -> String.join("\n", report.mismatches()));
     }
 

@@ -27,6 +27,7 @@ import org.schoolcredits.host.Feature;
 import org.schoolcredits.host.InsufficientCreditsException;
 import org.schoolcredits.problem.CreditsException;
 import org.schoolcredits.problem.ProblemCode;
+import org.schoolcredits.purchases.PurchaseChecks;
 import org.schoolcredits.storage.Jdbc;
 
 class LedgerTest {
@@ -48,7 +49,7 @@ class LedgerTest {
 
     @AfterEach
     void reconciles() {
-        Reconciliation.Report report = new Reconciliation(db.jdbc()).run();
+        Reconciliation.Report report = new Reconciliation(db.jdbc()).run(new PurchaseChecks());
         assertTrue(report.ok(), () -> String.join("\n", report.mismatches()));
     }
 
@@ -264,7 +265,7 @@ class LedgerTest {
         Hold hold = reserve(Feature.DVLA_LICENCE_CHECK, Credits.of(12), "check");
         db.run(() -> ledger.capture(SCHOOL, hold.id()));
         db.jdbc().update("update lot set remaining = amount where expires_at is not null");
-        List<String> mismatches = new Reconciliation(db.jdbc()).run().mismatches();
+        List<String> mismatches = new Reconciliation(db.jdbc()).run(new PurchaseChecks()).mismatches();
         assertEquals(List.of("oakwood/connect: balance available 3000 pending 0; entries available 3000 pending 0;"
                 + " left of expiring lots 10000, brought by lasting lots 5000, pending lots 0"), mismatches);
         db.jdbc().update("update lot set remaining = 0 where expires_at is not null");

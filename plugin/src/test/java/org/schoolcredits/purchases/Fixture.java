@@ -3,14 +3,14 @@ package org.schoolcredits.purchases;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.stripe.net.Webhook;
+import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.schoolcredits.TestClock;
 import org.schoolcredits.TestConfig;
 import org.schoolcredits.TestDatabase;
-import org.schoolcredits.alerts.PaymentNotice;
-import org.schoolcredits.alerts.PaymentReversed;
 import org.schoolcredits.catalog.Packages;
 import org.schoolcredits.host.Caller;
 import org.schoolcredits.host.CreditType;
@@ -38,13 +38,14 @@ final class Fixture {
     final PurchaseSettings settings;
     final StripeGateway stripe;
     final SimulatedCheckout simulated;
+    final CheckoutSteps steps;
     final Purchases purchases;
     final PaymentReversals reversals;
     final StripeEvents events;
     /** What platform finance was told of refunds and disputes, in order. */
     final List<PaymentReversed> reversed = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** What the school admins were told, in order. */
-    final List<PaymentNotice> notices = new java.util.concurrent.CopyOnWriteArrayList<>();
+    final List<PaymentSettled> notices = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     Fixture() {
         this(null, null, true);
@@ -62,8 +63,9 @@ final class Fixture {
                 "Bank transfer, reference {reference}", "Cheque payable to School Credits Ltd, {reference} on the back");
         stripe = new StripeGateway(settings);
         simulated = new SimulatedCheckout(settings, repository);
+        steps = new Steps();
         purchases = new Purchases(repository, ledger, new Packages(TestConfig.empty()), clock, settings, stripe, simulated,
-                notices::add);
+                steps, notices::add);
         reversals = new PaymentReversals(db.jdbc(), repository, new Reversals(db.jdbc(), clock, change -> { }), clock,
                 reversed::add);
         events = new StripeEvents(db.jdbc(), repository, ledger, clock, notices::add, reversals);
@@ -73,8 +75,70 @@ final class Fixture {
         });
     }
 
+    /** Orders as the resource does, in a transaction or not as {@link Purchases#create}'s annotation says. */
     Purchase buy(Caller caller, String packageId, String method) {
-        return db.tx(() -> purchases.create(caller, packageId, method));
+        return asTheContainerRuns(() -> purchases.create(caller, packageId, method), "create", Caller.class,
+                String.class, String.class);
+    }
+
+    /**
+     * Runs a call of {@link Purchases} the way the container would: outside any transaction when the
+     * method is {@code @Transactional(NOT_SUPPORTED)}, else in one.
+     */
+    <T> T asTheContainerRuns(Supplier<T> call, String method, Class<?>... parameters) {
+        try {
+            Transactional tx = Purchases.class.getMethod(method, parameters).getAnnotation(Transactional.class);
+            return tx != null && tx.value() == Transactional.TxType.NOT_SUPPORTED ? call.get() : db.tx(call);
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The steps each in a transaction, as the container runs their {@code @Transactional}: their own,
+     * or the caller's when there is one.
+     */
+    private final class Steps extends CheckoutSteps {
+
+        Steps() {
+            super(repository, ledger, clock, db.jdbc());
+        }
+
+        private <T> T tx(Supplier<T> step) {
+            return db.inTransaction() ? step.get() : db.tx(step);
+        }
+
+        private void run(Runnable step) {
+            tx(() -> {
+                step.run();
+                return null;
+            });
+        }
+
+        @Override
+        public void record(Purchase purchase) {
+            run(() -> super.record(purchase));
+        }
+
+        @Override
+        public Purchase recordPending(Purchase purchase) {
+            return tx(() -> super.recordPending(purchase));
+        }
+
+        @Override
+        public Purchase attach(Purchase purchase, CheckoutSession session) {
+            return tx(() -> super.attach(purchase, session));
+        }
+
+        @Override
+        public void abandon(Purchase purchase) {
+            run(() -> super.abandon(purchase));
+        }
+
+        @Override
+        public void recordReceipt(Purchase purchase, String receiptUrl) {
+            run(() -> super.recordReceipt(purchase, receiptUrl));
+        }
     }
 
     Purchase reload(Purchase purchase) {
@@ -95,7 +159,7 @@ final class Fixture {
     }
 
     void assertReconciled() {
-        Reconciliation.Report report = new Reconciliation(db.jdbc()).run();
+        Reconciliation.Report report = new Reconciliation(db.jdbc()).run(new PurchaseChecks());
         assertTrue(report.ok(), () -> String.join("\n", report.mismatches()));
     }
 

@@ -67,7 +67,7 @@ class PurchasesTest {
     void cardPaymentsNotConfigured() {
         Fixture closed = new Fixture(null, null, false);
         CreditsException e = assertThrows(CreditsException.class,
-                () -> closed.db.run(() -> closed.purchases.create(ADMIN, "connect-medium", "card")));
+                () -> closed.purchases.create(ADMIN, "connect-medium", "card"));
         assertEquals(ProblemCode.PAYMENTS_NOT_CONFIGURED, e.code());
         assertEquals(503, e.code().status());
         assertEquals(List.of(), closed.purchases.list(null, null));
@@ -157,20 +157,22 @@ class PurchasesTest {
     }
 
     @Test
-    @DisplayName("the reconciliation finds a paid purchase without its credits, and credits of a purchase not paid")
+    @DisplayName("the purchase checks find a paid purchase without its credits, and credits of a purchase not paid;"
+            + " the ledger's own checks leave purchases to them")
     void reconciliationChecksPurchases() {
         Purchase uncredited = f.buy(ADMIN, "learner-10", "bacs");
         Purchase unpaid = settle(f.buy(ADMIN, "learner-1", "cheque"), true);
         var jdbc = f.db.jdbc();
         jdbc.update("update purchase set status = 'paid' where purchase_id = ?", uncredited.id());
         jdbc.update("update purchase set status = 'pending' where purchase_id = ?", unpaid.id());
-        List<String> mismatches = new Reconciliation(jdbc).run().mismatches();
+        List<String> mismatches = new Reconciliation(jdbc).run(new PurchaseChecks()).mismatches();
         assertTrue(mismatches.stream().anyMatch(m -> m.contains("paid purchase " + uncredited.id() + " has 0 credit")),
                 mismatches::toString);
         assertTrue(mismatches.stream().anyMatch(m -> m.contains("pending purchase " + unpaid.id() + " has 1 credit")),
                 mismatches::toString);
         assertTrue(mismatches.stream().anyMatch(m -> m.contains("credits one that is not paid")), mismatches::toString);
         assertEquals(3, mismatches.size(), mismatches::toString);
+        assertEquals(List.of(), new Reconciliation(jdbc).run().mismatches(), "the ledger's checks alone");
         jdbc.update("update purchase set status = 'pending' where purchase_id = ?", uncredited.id());
         jdbc.update("update purchase set status = 'paid' where purchase_id = ?", unpaid.id());
     }

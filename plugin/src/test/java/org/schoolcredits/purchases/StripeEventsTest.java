@@ -109,7 +109,7 @@ class StripeEventsTest {
         assertEquals(4, outcomes.stream().filter(o -> o == Outcome.DUPLICATE).count(), outcomes::toString);
         assertEquals(available(100), connect());
         assertEquals(1, f.notices.size(), f.notices::toString);
-        assertEquals(org.schoolcredits.alerts.PaymentNotice.Outcome.RECEIVED, f.notices.get(0).outcome());
+        assertEquals(org.schoolcredits.purchases.PaymentSettled.Outcome.RECEIVED, f.notices.get(0).outcome());
         assertEquals("100 Connect credits", f.notices.get(0).packageName());
     }
 

@@ -91,14 +91,15 @@ class StripeGatewayTest {
     }
 
     @Test
-    @DisplayName("when Stripe refuses the session, no purchase is recorded and the answer is payment_provider_failed")
+    @DisplayName("when Stripe refuses the session, the purchase fails with no session and the answer is"
+            + " payment_provider_failed")
     void stripeRefuses() {
         stripeApi.stubFor(post("/v1/checkout/sessions").willReturn(aResponse().withStatus(400)
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"error\":{\"type\":\"invalid_request_error\",\"message\":\"Invalid currency\"}}")));
         CreditsException e = assertThrows(CreditsException.class, () -> f.buy(ADMIN, "connect-medium", "card"));
         assertEquals(ProblemCode.PAYMENT_PROVIDER_FAILED, e.code());
-        assertEquals(List.of(), f.purchases.list(null, null));
+        assertEquals(List.of(Purchase.Status.FAILED), f.purchases.list(null, null).stream().map(Purchase::status).toList());
     }
 
     @Test
@@ -112,7 +113,8 @@ class StripeGatewayTest {
         f.deliver(Fixture.sessionEvent("evt_paid", "checkout.session.completed", purchase, "paid"));
         for (int i = 0; i < 2; i++) {
             assertEquals("https://pay.stripe.com/receipts/r_1",
-                    f.db.tx(() -> f.purchases.find("oakwood", purchase.id())).orElseThrow().receiptUrl());
+                    f.asTheContainerRuns(() -> f.purchases.find("oakwood", purchase.id()), "find", String.class,
+                            java.util.UUID.class).orElseThrow().receiptUrl());
         }
         List<LoggedRequest> reads = stripeApi.findAll(getRequestedFor(urlPathEqualTo("/v1/payment_intents/pi_test_1")));
         assertEquals(1, reads.size());

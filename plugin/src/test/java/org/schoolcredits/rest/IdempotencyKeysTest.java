@@ -53,6 +53,25 @@ class IdempotencyKeysTest {
     }
 
     @Test
+    @DisplayName("a claim committed without its answer (a request in steps) holds the key until it is given back,"
+            + " or for 5 minutes after a crash")
+    void claimInSteps() {
+        assertTrue(keys.claim("oakwood", "k1", "first"), "claimed and committed, outside any transaction");
+        assertFalse(keys.claim("oakwood", "k1", "first"));
+        assertEquals(0, keys.stored("oakwood", "k1").orElseThrow().status(), "in progress");
+        keys.release("oakwood", "k1");
+        assertTrue(keys.claim("oakwood", "k1", "first"), "given back: the request may be tried again");
+        clock.advance(IdempotencyKeys.ABANDONED.minusSeconds(1));
+        assertFalse(keys.claim("oakwood", "k1", "first"));
+        clock.advance(Duration.ofSeconds(1));
+        assertTrue(keys.claim("oakwood", "k1", "first"), "left by a crash: given back");
+        keys.answer("oakwood", "k1", 201, "{}");
+        keys.release("oakwood", "k1");
+        clock.advance(IdempotencyKeys.ABANDONED);
+        assertFalse(keys.claim("oakwood", "k1", "first"), "an answered key is kept for its whole time");
+    }
+
+    @Test
     @DisplayName("the sweep deletes expired keys oldest first, at most a batch at a time, and keeps live ones")
     void sweepDeletesExpiredKeysInBatches() {
         for (int i = 0; i < 5; i++) {

@@ -1,10 +1,11 @@
-package org.schoolcredits.alerts;
+package org.schoolcredits.purchases;
 
 import org.schoolcredits.kernel.Credits;
 
 /**
- * Fired synchronously, inside the transaction that applied it, when a refund or dispute changed
- * what a purchase's credits are: {@link FinanceEmails} tells the platform's finance staff.
+ * The purchases capability's event, fired synchronously inside the transaction that applied it,
+ * when a refund or dispute changed what a purchase's credits are (the alerts tell the platform's
+ * finance staff, in that same transaction).
  *
  * @param why       what Stripe said, e.g. {@code refunded £5.00 of £10.00}
  * @param status    the purchase's status now: {@code refunded}, {@code disputed} or {@code paid}
