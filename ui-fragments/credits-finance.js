@@ -136,7 +136,7 @@ class CreditsFinance extends HTMLElement {
 
   /** A reason and the two decisions, as the pending payments' buttons are built. */
   resolveForm(purchase) {
-    const reason = h('input', { name: 'reason', maxlength: 500, autocomplete: 'off',
+    const reason = h('input', { name: 'reason', maxlength: 500, autocomplete: 'off', placeholder: 'Reason',
       'aria-label': `Reason for resolving ${purchase.reference}` });
     const button = (action, text, className) => h('button', { type: 'button', class: className, 'data-action': action,
       'aria-label': `${text} ${purchase.reference}`, onclick: (event) => this.resolve(purchase, action, reason,

@@ -229,8 +229,8 @@ class ConsoleIT {
         BigDecimal before = connectAvailable();
         browser.signIn(FINANCE);
         browser.open("/");
-        String creditedRow = "#flagged tr[data-id='" + creditedId + "']";
-        String dismissedRow = "#flagged tr[data-id='" + dismissedId + "']";
+        String creditedRow = "#flagged table[aria-label='Flagged purchases'] tr[data-id='" + creditedId + "']";
+        String dismissedRow = "#flagged table[aria-label='Flagged purchases'] tr[data-id='" + dismissedId + "']";
         assertTrue(browser.find(inConsole(creditedRow + " td[data-column=Reasons]")).getText().contains("paid 1 gbp"));
         checkBothWidths("finance-console-flagged");
 

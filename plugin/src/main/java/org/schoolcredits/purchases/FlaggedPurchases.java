@@ -34,22 +34,33 @@ public class FlaggedPurchases {
         this.clock = clock;
     }
 
-    /** Resolves every flag of the purchase; 404 for none, 409 when it has no flag to resolve or cannot be credited. */
+    /**
+     * Resolves every flag of the purchase; 404 for none, 409 when it has no flag to resolve or cannot
+     * be credited. Crediting comes first, so that the payment is locked before the purchase, as the
+     * webhook locks them; the resolution's conditional update then refuses a second one, rolling
+     * back whatever the call did.
+     */
     @Transactional
     public Purchase resolve(UUID id, Resolution.Outcome outcome, String reason, Actor by) {
         Purchase purchase = purchases.find(id).orElseThrow(() -> CreditsException.notFound("The purchase"));
-        if (!purchases.resolve(purchase, new Resolution(outcome, reason, by, clock.now()))) {
-            throw new CreditsException(ProblemCode.PURCHASE_NOT_FLAGGED, purchase.resolution() == null
-                    ? "The purchase is not flagged for review"
-                    : "The purchase was resolved already (" + purchase.resolution().outcome().code() + " by "
-                    + purchase.resolution().by().name() + ")");
+        if (!purchase.flagged()) {
+            throw notFlagged(purchase);
         }
-        if (outcome == Resolution.Outcome.CREDITED
-                && !events.payAfterReview(purchase, "review:" + purchase.id())) {
+        if (outcome == Resolution.Outcome.CREDITED && !events.payAfterReview(purchase, "review:" + purchase.id())) {
             throw new CreditsException(ProblemCode.PURCHASE_NOT_CREDITABLE, "The purchase is "
                     + purchase.status().code() + ": it was credited before or has ended, so its flag can only be"
                     + " dismissed");
         }
+        if (!purchases.resolve(purchase, new Resolution(outcome, reason, by, clock.now()))) {
+            throw notFlagged(purchases.find(id).orElseThrow());
+        }
         return purchases.find(id).orElseThrow();
+    }
+
+    private static CreditsException notFlagged(Purchase purchase) {
+        return new CreditsException(ProblemCode.PURCHASE_NOT_FLAGGED, purchase.resolution() == null
+                ? "The purchase is not flagged for review"
+                : "The purchase was resolved already (" + purchase.resolution().outcome().code() + " by "
+                + purchase.resolution().by().name() + ")");
     }
 }

@@ -168,4 +168,31 @@ class FlaggedPurchasesTest {
         assertEquals(Outcome.CREDITED, resolve(purchase, Outcome.CREDITED, "Paid after all").resolution().outcome());
         assertEquals(new Balance(Credits.of(100), Credits.ZERO, Credits.ZERO), connect());
     }
+
+    @Test
+    @DisplayName("six resolutions at once, credit and dismiss, resolve the purchase once: one succeeds, the others"
+            + " are refused, and the credits are added at most once")
+    void concurrent() throws Exception {
+        Purchase purchase = flaggedPurchase();
+        List<java.util.concurrent.Callable<Object>> work = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            Outcome outcome = i % 2 == 0 ? Outcome.CREDITED : Outcome.DISMISSED;
+            work.add(() -> {
+                try {
+                    return resolve(purchase, outcome, "at once");
+                } catch (CreditsException e) {
+                    return e.code();
+                }
+            });
+        }
+        List<Object> results = StripeEventsTest.runAll(work);
+        List<Purchase> resolved = results.stream().filter(Purchase.class::isInstance).map(Purchase.class::cast).toList();
+        assertEquals(1, resolved.size(), results::toString);
+        assertTrue(results.stream().filter(ProblemCode.class::isInstance).allMatch(code -> code
+                == ProblemCode.PURCHASE_NOT_FLAGGED || code == ProblemCode.PURCHASE_NOT_CREDITABLE), results::toString);
+        Balance expected = resolved.get(0).resolution().outcome() == Outcome.CREDITED
+                ? new Balance(Credits.of(100), Credits.ZERO, Credits.ZERO) : Balance.EMPTY;
+        assertEquals(expected, connect());
+        assertEquals(resolved.get(0).resolution(), f.reload(purchase).resolution());
+    }
 }
