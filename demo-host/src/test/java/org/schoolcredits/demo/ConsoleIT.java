@@ -265,7 +265,7 @@ class ConsoleIT {
     @Test
     @DisplayName("resolving a flagged purchase over HTTP: credit adds its credits once and it leaves ?flagged=true for"
             + " ?resolved=true; a second resolve is a 409, a bad body a 400 naming the field, an unknown purchase a"
-            + " 404, a school user a 403; an Idempotency-Key replays the answer")
+            + " 404, a school user a 403, hostile bodies a 4xx that changes nothing; an Idempotency-Key replays the answer")
     void resolveOverHttp() throws Exception {
         JsonObject purchase = flaggedPurchase();
         String id = purchase.getString("id");
@@ -283,7 +283,16 @@ class ConsoleIT {
                 + "/resolve", "{\"action\":\"credit\",\"reason\":\"x\"}").status());
         assertEquals(404, ConnectIT.FINANCE.post("/api/credits/platform/purchases/nope/resolve",
                 "{\"action\":\"credit\",\"reason\":\"x\"}").status());
+        for (Object[] hostile : new Object[][] {{"{\"action\":", "application/json"}, {"", "application/json"},
+                {"[1]", "application/json"}, {"action=credit&reason=x", "application/x-www-form-urlencoded"},
+                {"{\"action\":\"credit\",\"reason\":\"x\",\"credits\":1000}", "application/json"}}) {
+            Api.Reply refused = ConnectIT.FINANCE.raw("POST", path, ((String) hostile[0]).getBytes(
+                    java.nio.charset.StandardCharsets.UTF_8), (String) hostile[1], null, "*/*");
+            assertEquals(400, refused.status() / 100 * 100, hostile[0] + " -> " + refused);
+            assertTrue(refused.contentType().startsWith("application/problem+json"), refused::toString);
+        }
         assertEquals(0, before.compareTo(connectAvailable()));
+        assertTrue(listed("flagged=true").contains(id));
 
         String body = "{\"action\":\"credit\",\"reason\":\"Paid in full, checked\"}";
         String key = "resolve-" + id;
