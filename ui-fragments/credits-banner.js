@@ -1,6 +1,6 @@
 // <credits-banner>: the low-balance banner (mount point page.banner), shown while a balance is low.
 // Attribute top-up-url: where the user buys credits; the host sets it only for those who may (credits.manage),
-// and everyone else is told to ask a school admin.
+// and everyone else is told to ask a school admin, by name (the balance's admins, as a 402 names them).
 import { BalanceElement, KINDS, creditsOf, safeUrl } from './credits-api.js';
 import { h, sheet, shadow } from './credits-dom.js';
 
@@ -21,7 +21,7 @@ class CreditsBanner extends BalanceElement {
     this.root.replaceChildren();
   }
 
-  render({ learner, connect }) {
+  render({ learner, connect, admins }) {
     const low = [learner.lowBalance && creditsOf(learner.available, KINDS.learner),
       connect.lowBalance && creditsOf(connect.available, KINDS.connect)].filter(Boolean);
     if (!low.length) {
@@ -29,10 +29,12 @@ class CreditsBanner extends BalanceElement {
       return;
     }
     const topUp = safeUrl(this.getAttribute('top-up-url'));
+    const names = Array.isArray(admins) ? admins.filter((name) => typeof name === 'string') : [];
     this.root.replaceChildren(h('div', { class: 'banner', role: 'region', 'aria-label': 'Low credit balance' },
       h('p', {}, h('strong', {}, 'Credits are running low: '), `${low.join(' and ')} left.`),
       topUp ? h('a', { href: topUp }, 'Top up credits')
-        : h('p', {}, 'Ask a school admin to top up before they run out.')));
+        : h('p', {}, names.length ? `Ask a school admin to top up before they run out: ${names.join(', ')}.`
+          : 'Ask a school admin to top up before they run out.')));
   }
 }
 

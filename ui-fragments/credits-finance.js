@@ -1,5 +1,6 @@
 // <credits-finance>: platform finance's console (mount point platform.console, credits.platform): BACS and
-// cheque payments waiting to clear, to clear or fail; flagged purchases with every reason; refunds and
+// cheque payments waiting to clear, to clear or fail; flagged purchases with every reason, to credit after review
+// or dismiss with a reason, and those resolved with who, when and why; refunds and
 // disputes with what was taken back and what is owed; a manual adjustment with its reason; the price versions
 // with their dates; the reconciliation's state; and the latest e-mails of the outbox (the host may link its
 // full outbox page with outbox-url). The result of the last action shows at the top.
@@ -22,6 +23,9 @@ const STYLE = sheet(`
   form.adjust input, form.adjust select { width: 100%; }
   form.adjust .reason { grid-column: 1 / -1; }
   td[data-column=Reasons] ul { margin: 0; padding-left: 1rem; text-align: left; }
+  .resolve { display: grid; gap: .4rem; min-width: min(100%, 16rem); }
+  .resolve input { width: 100%; box-sizing: border-box; }
+  h3 { font-size: 1.05rem; margin: 1.25rem 0 .5rem; }
   .state { font-size: 1.1rem; }
 `);
 
@@ -33,6 +37,9 @@ const cell = (column, content, className) => h('td', { 'data-column': column, cl
 const table = (label, columns, rows) => h('table', { class: 'cards', 'aria-label': label },
   h('thead', {}, h('tr', {}, ...columns.map((c) => h('th', { scope: 'col' }, c)))), h('tbody', {}, ...rows));
 const newKey = () => crypto.randomUUID();
+const RESOLUTIONS = { credited: 'Credited after review', dismissed: 'Dismissed' };
+const resolution = (p) => `${RESOLUTIONS[p.resolution] || p.resolution} by ${p.resolvedBy},`
+  + ` ${formatDateTime(p.resolvedAt)}: ${p.resolutionReason}`;
 const bought = (p) => `${creditsOf(p.credits, KINDS[p.creditType])} (${formatPence(p.pence)})`;
 
 function section(id, title, ...content) {
@@ -112,12 +119,52 @@ class CreditsFinance extends HTMLElement {
   }
 
   async flagged() {
-    const { items } = await api('/platform/purchases?flagged=true&limit=200');
-    if (!items.length) return h('p', { class: 'muted' }, 'No purchase is flagged for review.');
-    return table('Flagged purchases', ['Ordered', 'School', 'Reference', 'Bought', 'Status', 'Reasons'],
-      items.map((p) => h('tr', { 'data-id': p.id }, cell('Ordered', formatDateTime(p.createdAt)), cell('School', p.school),
-        cell('Reference', p.reference), cell('Bought', bought(p)), cell('Status', p.status.replace('_', ' ')),
-        cell('Reasons', h('ul', {}, ...p.flagReasons.map((r) => h('li', {}, r)))))));
+    const [{ items }, resolved] = await Promise.all([api('/platform/purchases?flagged=true&limit=200'),
+      api('/platform/purchases?resolved=true&limit=20')]);
+    return [items.length ? table('Flagged purchases', ['Ordered', 'School', 'Reference', 'Bought', 'Status', 'Reasons',
+      'Action'], items.map((p) => h('tr', { 'data-id': p.id }, cell('Ordered', formatDateTime(p.createdAt)),
+      cell('School', p.school), cell('Reference', p.reference), cell('Bought', bought(p)),
+      cell('Status', p.status.replace('_', ' ')), cell('Reasons', h('ul', {}, ...p.flagReasons.map((r) => h('li', {}, r)))),
+      cell('Action', this.resolveForm(p)))))
+      : h('p', { class: 'muted' }, 'No purchase is flagged for review.'),
+    resolved.items.length ? h('h3', {}, 'Resolved') : null,
+    resolved.items.length ? table('Resolved purchases', ['Ordered', 'School', 'Reference', 'Bought', 'Status',
+      'Resolution'], resolved.items.map((p) => h('tr', { 'data-id': p.id }, cell('Ordered', formatDateTime(p.createdAt)),
+      cell('School', p.school), cell('Reference', p.reference), cell('Bought', bought(p)),
+      cell('Status', p.status.replace('_', ' ')), cell('Resolution', resolution(p))))) : null].filter(Boolean);
+  }
+
+  /** A reason and the two decisions, as the pending payments' buttons are built. */
+  resolveForm(purchase) {
+    const reason = h('input', { name: 'reason', maxlength: 500, autocomplete: 'off', placeholder: 'Reason',
+      'aria-label': `Reason for resolving ${purchase.reference}` });
+    const button = (action, text, className) => h('button', { type: 'button', class: className, 'data-action': action,
+      'aria-label': `${text} ${purchase.reference}`, onclick: (event) => this.resolve(purchase, action, reason,
+        event.target) }, text);
+    return h('div', { class: 'resolve' }, reason, h('div', { class: 'row-actions' },
+      button('credit', 'Credit after review'), button('dismiss', 'Dismiss', 'secondary')));
+  }
+
+  async resolve(purchase, action, input, button) {
+    const reason = input.value.trim();
+    if (!reason) {
+      this.say('error', `${purchase.reference} was not changed: give a reason first.`);
+      input.focus();
+      return;
+    }
+    button.disabled = true;
+    try {
+      await api(`/platform/purchases/${encodeURIComponent(purchase.id)}/resolve`, { method: 'POST',
+        headers: { 'Idempotency-Key': newKey() }, body: { action, reason } });
+      this.say('ok', action === 'credit'
+        ? `Credited ${purchase.reference} after review: ${creditsOf(purchase.credits, KINDS[purchase.creditType])} now`
+          + ` available to ${purchase.school}.`
+        : `Dismissed the flag on ${purchase.reference}: nothing was credited.`);
+      this.refresh();
+    } catch (error) {
+      this.say('error', `${purchase.reference} was not changed: ${error.message}`);
+      button.disabled = false;
+    }
   }
 
   async reversals() {

@@ -18,6 +18,14 @@ final class BalanceJson {
     }
 
     static JsonObject of(BalanceView.Balances balances) {
+        return of(balances, null);
+    }
+
+    /**
+     * With {@code admins}, the names of the school's admins, for a caller who may not buy (the
+     * low-balance banner tells them whom to ask, as a 402 does); null for one who may: no key.
+     */
+    static JsonObject of(BalanceView.Balances balances, java.util.List<String> admins) {
         BalanceView.Learner learner = balances.learner();
         BalanceView.Connect connect = balances.connect();
         JsonObjectBuilder learnerJson = Json.createObjectBuilder().add("available", learner.available())
@@ -35,7 +43,11 @@ final class BalanceJson {
         if (connect.forecast() != null) {
             connectJson.add("forecast", forecast(connect.forecast()));
         }
-        return Json.createObjectBuilder().add("learner", learnerJson).add("connect", connectJson).build();
+        JsonObjectBuilder json = Json.createObjectBuilder().add("learner", learnerJson).add("connect", connectJson);
+        if (admins != null) {
+            json.add("admins", Json.createArrayBuilder(admins));
+        }
+        return json.build();
     }
 
     private static JsonObject forecast(Forecast forecast) {

@@ -5,11 +5,17 @@ import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.schoolcredits.host.Caller;
+import org.schoolcredits.host.InsufficientCreditsProblem;
+import org.schoolcredits.host.SchoolDirectory;
 import org.schoolcredits.rest.Callers;
 import org.schoolcredits.rest.Permission;
 import org.schoolcredits.rest.Requires;
 
-/** The caller's school's balances. */
+/**
+ * The caller's school's balances; for a caller who may not buy, also {@code admins}: the names of
+ * the school's admins to ask for a top-up, as a 402 names them.
+ */
 @Produces(MediaType.APPLICATION_JSON)
 public class BalanceResource {
 
@@ -19,9 +25,14 @@ public class BalanceResource {
     @Inject
     BalanceView balances;
 
+    @Inject
+    SchoolDirectory schools;
+
     @GET
     @Requires(Permission.VIEW)
     public JsonObject get() {
-        return BalanceJson.of(balances.of(callers.school()));
+        Caller caller = callers.current();
+        return BalanceJson.of(balances.of(caller.schoolId()), caller.has(InsufficientCreditsProblem.MAY_BUY) ? null
+                : schools.adminNames(caller.schoolId()));
     }
 }

@@ -1,6 +1,7 @@
 package org.schoolcredits.platform;
 
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -21,6 +22,7 @@ import org.schoolcredits.kernel.Actor;
 import org.schoolcredits.kernel.Money;
 import org.schoolcredits.problem.CreditsException;
 import org.schoolcredits.problem.ProblemCode;
+import org.schoolcredits.purchases.FlaggedPurchases;
 import org.schoolcredits.purchases.Purchase;
 import org.schoolcredits.purchases.Purchases;
 import org.schoolcredits.rest.Callers;
@@ -28,7 +30,10 @@ import org.schoolcredits.rest.Idempotency;
 import org.schoolcredits.rest.Permission;
 import org.schoolcredits.rest.Requires;
 
-/** Platform finance: every school's purchases, and clearing or failing BACS and cheque payments. */
+/**
+ * Platform finance: every school's purchases, clearing or failing BACS and cheque payments, and
+ * resolving flagged purchases.
+ */
 @Produces(MediaType.APPLICATION_JSON)
 @Requires(Permission.PLATFORM)
 public class PlatformPurchasesResource {
@@ -36,18 +41,24 @@ public class PlatformPurchasesResource {
     /**
      * A purchase as finance sees it: {@code flagged} when a payment disagreed with it, with every
      * reason; {@code takenBack} and {@code owed} the credits a refund or dispute took back from the
-     * school's balance, and those it covered that the school had already spent.
+     * school's balance, and those it covered that the school had already spent; {@code resolution}
+     * ({@code credited} or {@code dismissed}), {@code resolutionReason}, {@code resolvedAt} and
+     * {@code resolvedBy} how finance last resolved its flags, null when it never did.
      */
     public record PurchaseRow(String id, String school, String packageId, String creditType, BigDecimal credits,
                               long pence, String currency, String method, String status, boolean flagged,
                               List<String> flagReasons, BigDecimal takenBack, BigDecimal owed,
-                              OffsetDateTime createdAt, String reference) {
+                              OffsetDateTime createdAt, String reference, String resolution, String resolutionReason,
+                              OffsetDateTime resolvedAt, String resolvedBy) {
 
         static PurchaseRow of(Purchase p) {
+            Purchase.Resolution r = p.resolution();
             return new PurchaseRow(p.id().toString(), p.schoolId(), p.packageId(), p.creditType().code(),
                     p.credits().toDecimal(), p.price().pence(), Money.CURRENCY, p.method().code(), p.status().code(),
                     p.flagged(), p.flagReasons(), p.takenBack().toDecimal(), p.owed().toDecimal(),
-                    p.createdAt().atOffset(ZoneOffset.UTC), p.paymentReference());
+                    p.createdAt().atOffset(ZoneOffset.UTC), p.paymentReference(),
+                    r == null ? null : r.outcome().code(), r == null ? null : r.reason(),
+                    r == null ? null : r.at().atOffset(ZoneOffset.UTC), r == null ? null : r.by().name());
         }
     }
 
@@ -66,23 +77,33 @@ public class PlatformPurchasesResource {
     @Inject
     Idempotency idempotency;
 
+    @Inject
+    FlaggedPurchases flaggedPurchases;
+
     /**
      * Newest first, {@code limit} a page (50 unless given, at most {@value #MAX_LIMIT}), then the
      * page after {@code cursor}; {@code ?status=pending} for the payments waiting to clear,
-     * {@code ?flagged=true} for those to review.
+     * {@code ?flagged=true} for those to review, {@code ?resolved=true} for those finance resolved.
      */
     @GET
     public PurchasesPage list(@QueryParam("status") Purchase.Status filter, @QueryParam("flagged") String flagged,
-                     @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        if (flagged != null && !flagged.equals("true") && !flagged.equals("false")) {
-            throw parameter("flagged", "'flagged' must be true or false");
-        }
+                              @QueryParam("resolved") String resolved, @QueryParam("limit") String limit,
+                              @QueryParam("cursor") String cursor) {
+        Boolean onlyFlagged = bool("flagged", flagged);
+        Boolean onlyResolved = bool("resolved", resolved);
         int size = limit(limit);
         Purchase after = cursor == null ? null : Purchase.idOf(cursor).flatMap(purchases::find)
                 .orElseThrow(() -> parameter("cursor", "The cursor is not one this list gave"));
-        List<PurchaseRow> rows = purchases.list(filter, flagged == null ? null : Boolean.valueOf(flagged), after, size)
+        List<PurchaseRow> rows = purchases.list(filter, onlyFlagged, onlyResolved, after, size)
                 .stream().map(PurchaseRow::of).toList();
         return new PurchasesPage(rows, rows.size() == size ? rows.get(rows.size() - 1).id() : null);
+    }
+
+    private static Boolean bool(String name, String value) {
+        if (value != null && !value.equals("true") && !value.equals("false")) {
+            throw parameter(name, "'" + name + "' must be true or false");
+        }
+        return value == null ? null : Boolean.valueOf(value);
     }
 
     private static int limit(String limit) {
@@ -120,5 +141,21 @@ public class PlatformPurchasesResource {
         return idempotency.once("platform:" + caller.userId(), key,
                 "POST /platform/purchases/" + id + (cleared ? "/clear" : "/fail"),
                 () -> Response.ok(PurchaseRow.of(purchases.settle(purchaseId, cleared, Actor.of(caller)))).build());
+    }
+
+    /**
+     * Resolves a flagged purchase, {@code {"action": "credit"|"dismiss", "reason"}}: credit adds its
+     * credits once, as an agreeing payment would have; dismiss credits nothing. Either way it leaves
+     * the flagged list with who resolved it, when and why.
+     */
+    @POST
+    @Path("{id}/resolve")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response resolve(@PathParam("id") String id, @HeaderParam("Idempotency-Key") String key, ResolveRequest body) {
+        UUID purchaseId = Purchase.idOf(id).orElseThrow(() -> CreditsException.notFound("The purchase"));
+        Caller caller = callers.current();
+        return idempotency.once("platform:" + caller.userId(), key, "POST /platform/purchases/" + id + "/resolve " + Idempotency.json(body),
+                () -> Response.ok(PurchaseRow.of(flaggedPurchases.resolve(purchaseId, body.outcome(),
+                        body.reason(), Actor.of(caller)))).build());
     }
 }

@@ -26,6 +26,8 @@ public enum ProblemCode {
     REFERENCE_ALREADY_USED(409, "An action with this reference was already charged"),
     BALANCE_WOULD_GO_NEGATIVE(409, "The adjustment would take the balance below zero"),
     PURCHASE_NOT_PENDING(409, "The purchase is not a pending BACS or cheque payment"),
+    PURCHASE_NOT_FLAGGED(409, "The purchase has no flag to resolve"),
+    PURCHASE_NOT_CREDITABLE(409, "The purchase was credited before or has ended, so it can only be dismissed"),
     CHECKOUT_ALREADY_ENDED(409, "The checkout has already ended"),
     BODY_TOO_LARGE(413, "The request body is too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "The request body must be JSON"),

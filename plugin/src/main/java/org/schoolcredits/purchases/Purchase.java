@@ -19,12 +19,33 @@ import org.schoolcredits.kernel.Money;
  * @param takenBack   what refunds and disputes took back of its credits from the school's balance
  * @param owed        what refunds and disputes covered that the school had already spent
  * @param bankReference what the school quotes on a bank transfer or cheque ({@link BankReference}); null for a card
+ * @param resolvedFlags how many of the flag reasons platform finance has resolved
+ * @param resolution    how platform finance last resolved its flags; null when it never did
  */
 public record Purchase(String schoolId, UUID id, String packageId, CreditType creditType, Credits credits,
                        Money price, Method method, Status status, String checkoutSessionId, String checkoutUrl,
                        String paymentIntentId, String receiptUrl, List<String> flagReasons, Actor buyer,
                        Instant createdAt, Credits takenBack, Credits owed,
-                       String bankReference) {
+                       String bankReference, int resolvedFlags, Resolution resolution) {
+
+    /**
+     * Platform finance's decision on a flagged purchase: credited after review, or dismissed (no
+     * credits, the status unchanged); who decided, when and why.
+     */
+    public record Resolution(Outcome outcome, String reason, Actor by, Instant at) {
+
+        public enum Outcome {
+            CREDITED, DISMISSED;
+
+            public String code() {
+                return name().toLowerCase(Locale.ROOT);
+            }
+
+            public static Outcome ofCode(String code) {
+                return byCode(values(), code);
+            }
+        }
+    }
 
     /** How the school pays: Stripe Checkout, or a bank transfer or cheque that finance clears. */
     public enum Method {
@@ -69,9 +90,9 @@ public record Purchase(String schoolId, UUID id, String packageId, CreditType cr
         }
     }
 
-    /** Whether a payment disagreed with it, so that platform finance must look at it. */
+    /** Whether a payment disagreed with it and platform finance has not resolved that yet. */
     public boolean flagged() {
-        return !flagReasons.isEmpty();
+        return flagReasons.size() > resolvedFlags;
     }
 
     /** What the school quotes when it pays by bank transfer or cheque: the short reference, else the id. */

@@ -69,10 +69,35 @@ public class PurchaseRepository {
                 to.code(), paymentIntentId, now, p.schoolId(), p.id(), codes) == 1;
     }
 
-    /** Adds a reason to the purchase's flags, keeping those before. */
-    void flag(Purchase p, String reason, Instant now) {
-        db.update("update purchase set flag_reasons = flag_reasons || ?::text, updated_at = ? where school_id = ?"
-                + " and purchase_id = ?", reason, now, p.schoolId(), p.id());
+    /**
+     * Adds a reason to the purchase's flags, keeping those before, and remembers the payment that
+     * disagreed (if the event named one), which pays the purchase if finance credits it after review.
+     */
+    void flag(Purchase p, String reason, String paymentIntentId, Instant now) {
+        db.update("update purchase set flag_reasons = flag_reasons || ?::text,"
+                        + " flagged_payment_intent_id = coalesce(?, flagged_payment_intent_id), updated_at = ?"
+                        + " where school_id = ? and purchase_id = ?", reason, paymentIntentId, now, p.schoolId(),
+                p.id());
+    }
+
+    /** The payment of the last event that flagged the purchase, if it named one. */
+    Optional<String> flaggedPayment(Purchase p) {
+        return db.one("select flagged_payment_intent_id from purchase where school_id = ? and purchase_id = ?"
+                + " and flagged_payment_intent_id is not null", rs -> rs.getString(1), p.schoolId(), p.id());
+    }
+
+    /**
+     * Records platform finance's resolution of every flag the purchase has, if it has one not
+     * resolved yet; false when it had none (never flagged, or resolved already). A conditional
+     * update: of two resolutions racing, exactly one records.
+     */
+    boolean resolve(Purchase p, Purchase.Resolution r) {
+        return db.update("update purchase set resolved_flags = cardinality(flag_reasons), resolution = ?,"
+                        + " resolution_reason = ?, resolved_at = ?, resolved_by_id = ?, resolved_by_name = ?,"
+                        + " updated_at = ? where school_id = ? and purchase_id = ?"
+                        + " and cardinality(flag_reasons) > resolved_flags",
+                r.outcome().code(), r.reason(), r.at(), r.by().userId(), r.by().name(), r.at(), p.schoolId(),
+                p.id()) == 1;
     }
 
     /** The purchases paid by this payment intent (one, unless Stripe reused it), locked until commit. */
@@ -106,16 +131,18 @@ public class PurchaseRepository {
     }
 
     /**
-     * Purchases of every school, newest first (then by id, descending); a null filter matches all;
+     * Purchases of every school, newest first (then by id, descending); a null filter matches all:
+     * {@code flagged} those with a flag not resolved yet, {@code resolved} those finance resolved;
      * {@code after}, when given, is the last purchase of the previous page.
      */
-    public List<Purchase> list(Purchase.Status status, Boolean flagged, Purchase after, int limit) {
+    public List<Purchase> list(Purchase.Status status, Boolean flagged, Boolean resolved, Purchase after, int limit) {
         String code = status == null ? null : status.code();
         return db.list("select * from purchase where (?::text is null or status = ?)"
-                        + " and (?::boolean is null or (cardinality(flag_reasons) > 0) = ?)"
+                        + " and (?::boolean is null or (cardinality(flag_reasons) > resolved_flags) = ?)"
+                        + " and (?::boolean is null or (resolution is not null) = ?)"
                         + " and (?::timestamptz is null or (created_at, purchase_id) < (?, ?))"
                         + " order by created_at desc, purchase_id desc limit ?", PurchaseRepository::purchase,
-                code, code, flagged, flagged, after == null ? null : after.createdAt(),
+                code, code, flagged, flagged, resolved, resolved, after == null ? null : after.createdAt(),
                 after == null ? null : after.createdAt(), after == null ? null : after.id(), limit);
     }
 
@@ -127,6 +154,14 @@ public class PurchaseRepository {
                 rs.getString("checkout_session_id"), rs.getString("checkout_url"), rs.getString("payment_intent_id"),
                 rs.getString("receipt_url"), List.of((String[]) rs.getArray("flag_reasons").getArray()),
                 new Actor(rs.getString("created_by_id"), rs.getString("created_by_name")), Jdbc.instant(rs, "created_at"),
-                new Credits(rs.getLong("taken_back")), new Credits(rs.getLong("owed")), rs.getString("bank_reference"));
+                new Credits(rs.getLong("taken_back")), new Credits(rs.getLong("owed")), rs.getString("bank_reference"),
+                rs.getInt("resolved_flags"), resolution(rs));
+    }
+
+    private static Purchase.Resolution resolution(ResultSet rs) throws SQLException {
+        String outcome = rs.getString("resolution");
+        return outcome == null ? null : new Purchase.Resolution(Purchase.Resolution.Outcome.ofCode(outcome),
+                rs.getString("resolution_reason"), new Actor(rs.getString("resolved_by_id"),
+                rs.getString("resolved_by_name")), Jdbc.instant(rs, "resolved_at"));
     }
 }

@@ -89,7 +89,7 @@ public class Purchases {
         Purchase purchase = new Purchase(caller.schoolId(), id, pack.id(), pack.creditType(),
                 pack.credits(), pack.price(), how, card ? Purchase.Status.AWAITING_PAYMENT : Purchase.Status.PENDING,
                 null, null, null, null, List.of(), Actor.of(caller), clock.now(), Credits.ZERO, Credits.ZERO,
-                card ? null : BankReference.of(caller.schoolId(), id));
+                card ? null : BankReference.of(caller.schoolId(), id), 0, null);
         if (!card) {
             return steps.recordPending(purchase);
         }
@@ -129,12 +129,15 @@ public class Purchases {
 
     /** Purchases of every school, newest first, for platform finance; a null filter matches all. */
     public List<Purchase> list(Purchase.Status status, Boolean flagged) {
-        return list(status, flagged, null, 500);
+        return list(status, flagged, null, null, 500);
     }
 
-    /** A page of {@link #list}: those after {@code after} (the last of the previous page), at most {@code limit}. */
-    public List<Purchase> list(Purchase.Status status, Boolean flagged, Purchase after, int limit) {
-        return purchases.list(status, flagged, after, limit);
+    /**
+     * A page of {@link #list}, {@code resolved} filtering those finance resolved: those after
+     * {@code after} (the last of the previous page), at most {@code limit}.
+     */
+    public List<Purchase> list(Purchase.Status status, Boolean flagged, Boolean resolved, Purchase after, int limit) {
+        return purchases.list(status, flagged, resolved, after, limit);
     }
 
     /**

@@ -115,7 +115,7 @@ public class StripeEvents {
         boolean paying = event.kind() == Kind.COMPLETED || event.kind() == Kind.ASYNC_PAYMENT_SUCCEEDED;
         String disagreement = paying ? disagreement(event, purchase) : null;
         if (disagreement != null) {
-            purchases.flag(purchase, disagreement, now);
+            purchases.flag(purchase, disagreement, event.paymentIntentId(), now);
             LOG.warning(() -> "School Credits: Stripe event " + event.id() + " flagged for review: " + disagreement);
             return Outcome.FLAGGED;
         }
@@ -129,12 +129,8 @@ public class StripeEvents {
                 yield purchases.transition(purchase, paid ? Status.PAID : Status.PENDING, paymentIntent, now,
                         Status.AWAITING_PAYMENT) && credit(purchase, !paid);
             }
-            case ASYNC_PAYMENT_SUCCEEDED -> {
-                // it may come before the completed event: then it credits directly, and completed finds it paid
-                boolean paid = purchases.transition(purchase, Status.PAID, paymentIntent, now,
-                        Status.AWAITING_PAYMENT, Status.PENDING);
-                yield paid && (settle(purchase, true) || credit(purchase, false));
-            }
+            // it may come before the completed event: then it credits directly, and completed finds it paid
+            case ASYNC_PAYMENT_SUCCEEDED -> pay(purchase, paymentIntent, now);
             case ASYNC_PAYMENT_FAILED -> {
                 boolean failed = purchases.transition(purchase, Status.FAILED, paymentIntent, now,
                         Status.AWAITING_PAYMENT, Status.PENDING);
@@ -152,6 +148,34 @@ public class StripeEvents {
             reversals.settle(purchases.find(purchase.schoolId(), purchase.id()).orElseThrow(), event.id());
         }
         return changed ? Outcome.APPLIED : Outcome.UNCHANGED;
+    }
+
+    /**
+     * Makes the purchase paid by this payment and its credits available, once: the pending credits
+     * of a Bacs Direct Debit clear, or its credits are added. False when it was paid (or ended) before.
+     */
+    private boolean pay(Purchase purchase, String paymentIntent, Instant now) {
+        return purchases.transition(purchase, Status.PAID, paymentIntent, now, Status.AWAITING_PAYMENT, Status.PENDING)
+                && (settle(purchase, true) || credit(purchase, false));
+    }
+
+    /**
+     * Platform finance credits a flagged purchase after review: paid, by the payment that flagged it,
+     * the way an agreeing payment would have paid it (the admins hear of it; a refund or dispute of
+     * that payment that came first applies). False when it was paid or ended before: nothing changes.
+     * Runs in the caller's transaction.
+     */
+    boolean payAfterReview(Purchase purchase, String because) {
+        String paymentIntent = purchases.flaggedPayment(purchase).orElse(null);
+        if (paymentIntent != null) {
+            reversals.lockPayment(paymentIntent); // before the purchase, as the events lock them
+        }
+        if (!pay(purchase, paymentIntent, clock.now())) {
+            return false;
+        }
+        notices.accept(PaymentNotices.of(purchase, PaymentSettled.Outcome.RECEIVED));
+        reversals.settle(purchases.find(purchase.schoolId(), purchase.id()).orElseThrow(), because);
+        return true;
     }
 
     /** The admins hear of a card payment that arrived or a Bacs Direct Debit that failed. */

@@ -35,4 +35,17 @@ class BalanceJsonTest {
                         null))).getJsonObject("connect").getJsonObject("allowance");
         assertEquals("2027-01-01T00:00:00Z", allowance.getString("expiresAt"));
     }
+
+    @Test
+    @DisplayName("for a caller who may not buy the balance names the school's admins to ask; for a buyer it has no"
+            + " admins key")
+    void adminsToAsk() {
+        BalanceView.Balances balances = new BalanceView.Balances(
+                new BalanceView.Learner(BigDecimal.ONE, BigDecimal.ZERO, false, null),
+                new BalanceView.Connect(BigDecimal.ONE, BigDecimal.ZERO, BigDecimal.ZERO, null, true, BigDecimal.TEN, null));
+        assertEquals(java.util.List.of("Olivia Oak", "Omar Oak"), BalanceJson.of(balances,
+                java.util.List.of("Olivia Oak", "Omar Oak")).getJsonArray("admins")
+                .getValuesAs(jakarta.json.JsonString::getString));
+        assertFalse(BalanceJson.of(balances, null).containsKey("admins"));
+    }
 }

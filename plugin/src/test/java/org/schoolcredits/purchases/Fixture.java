@@ -42,6 +42,7 @@ final class Fixture {
     final Purchases purchases;
     final PaymentReversals reversals;
     final StripeEvents events;
+    final FlaggedPurchases flagged;
     /** What platform finance was told of refunds and disputes, in order. */
     final List<PaymentReversed> reversed = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** What the school admins were told, in order. */
@@ -69,6 +70,7 @@ final class Fixture {
         reversals = new PaymentReversals(db.jdbc(), repository, new Reversals(db.jdbc(), clock, change -> { }), clock,
                 reversed::add);
         events = new StripeEvents(db.jdbc(), repository, ledger, clock, notices::add, reversals);
+        flagged = new FlaggedPurchases(repository, events, clock);
         db.run(() -> {
             ledger.provision("oakwood");
             ledger.provision("riverside");
