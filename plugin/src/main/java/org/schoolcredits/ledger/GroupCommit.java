@@ -51,6 +51,7 @@ public class GroupCommit {
     private int most;
     private final BlockingQueue<Waiting> queue = new LinkedBlockingQueue<>();
     private final List<Thread> running = new ArrayList<>();
+    private volatile boolean started;
     private volatile boolean stopped;
 
     protected GroupCommit() {
@@ -83,7 +84,9 @@ public class GroupCommit {
         }
         Ledger.requirePositive(operation);
         Waiting waiting = new Waiting(operation, new CompletableFuture<>());
-        start();
+        if (!started) {
+            start();
+        }
         queue.add(waiting);
         if (stopped) {
             refuseQueued();
@@ -101,7 +104,7 @@ public class GroupCommit {
     }
 
     private synchronized void start() {
-        if (!running.isEmpty() || stopped) {
+        if (started || stopped) {
             return;
         }
         for (int i = 0; i < workers; i++) {
@@ -111,6 +114,7 @@ public class GroupCommit {
             worker.start();
             running.add(worker);
         }
+        started = true;
     }
 
     private void work() {
@@ -174,8 +178,9 @@ public class GroupCommit {
         }
     }
 
+    /** Stops the workers once their batch is done; what is still queued is refused, never applied. */
     @PreDestroy
-    synchronized void stop() {
+    public synchronized void stop() {
         stopped = true;
         running.forEach(Thread::interrupt);
         refuseQueued();
