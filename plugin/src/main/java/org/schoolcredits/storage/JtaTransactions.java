@@ -14,9 +14,11 @@ public class JtaTransactions implements Transactions {
     @Resource(lookup = "java:comp/TransactionSynchronizationRegistry")
     TransactionSynchronizationRegistry registry;
 
+    /** Active, or marked to roll back (work done in it rolls back with it); not one that is ending. */
     @Override
     public boolean active() {
-        return registry.getTransactionStatus() != Status.STATUS_NO_TRANSACTION;
+        int status = registry.getTransactionStatus();
+        return status == Status.STATUS_ACTIVE || status == Status.STATUS_MARKED_ROLLBACK;
     }
 
     @Override
