@@ -33,7 +33,7 @@ import org.schoolcredits.storage.Jdbc;
 
 /**
  * Deductions through the plugin's Java API, outside a container: the real {@link MeteringService},
- * {@link PriceList}, {@link Ledger}, {@link GroupCommit} (4 workers, {@code BENCH_GROUP_WORKERS}) and
+ * {@link PriceList}, {@link Ledger}, {@link GroupCommit} (2 workers, {@code BENCH_GROUP_WORKERS}) and
  * {@link LowBalanceAlerts} over one connection per thread, with transactions the way the container runs them. A deduction is a reserve of one SMS at 1 credit,
  * then its capture, each called outside a transaction as a host does around an action, so each
  * goes through the group commit and is answered once its batch has committed.
@@ -64,7 +64,7 @@ final class ApiBench {
                 ledger, settings), ledger);
         // as the container wires it: calls made outside a transaction go through the group commit
         metering = new MeteringService(ledger, new PriceList(jdbc, clock), clock, Duration.ofMinutes(15),
-                new GroupCommit(ledger, db, Integer.parseInt(System.getenv().getOrDefault("BENCH_GROUP_WORKERS", "4")),
+                new GroupCommit(ledger, db, Integer.parseInt(System.getenv().getOrDefault("BENCH_GROUP_WORKERS", "2")),
                         500, Thread::new));
         // the price list as configured with CREDITS_PRICE_SMS=1
         db.run(() -> jdbc.update("insert into price (feature, version, credits, effective_from, created_at,"

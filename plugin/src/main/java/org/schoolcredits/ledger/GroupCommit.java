@@ -63,7 +63,7 @@ public class GroupCommit {
      */
     @Inject
     public GroupCommit(Ledger ledger, Transactions transactions,
-                       @ConfigProperty(name = "credits.spends.workers", defaultValue = "4") int workers,
+                       @ConfigProperty(name = "credits.spends.workers", defaultValue = "2") int workers,
                        @ConfigProperty(name = "credits.spends.batch", defaultValue = "500") int most) {
         this.ledger = ledger;
         this.transactions = transactions;

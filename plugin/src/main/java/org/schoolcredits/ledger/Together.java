@@ -78,7 +78,7 @@ final class Together {
         return new Operation.Outcome(hold, null);
     }
 
-    /** Locks each reserving school's balance row once, all in one statement, in the ledger's one order. */
+    /** Locks the reserving schools' balance rows at once, in one statement, in the ledger's one order. */
     private void lockBalances(List<Operation.Reserve> reserves) {
         List<Operation.Reserve> wallets = reserves.stream().sorted(LOCK_ORDER).toList();
         List<String> schools = new ArrayList<>();
@@ -91,8 +91,8 @@ final class Together {
                 types.add(type.code());
             }
         }
-        if (schools.isEmpty()) {
-            return;
+        if (schools.size() < 2) {
+            return; // one row, one order: the spend's own update locks it, with no round trip of its own
         }
         // rows are locked as the sort hands them out: in the order of the arrays, sorted above
         db.list("select b.available from unnest(?::text[], ?::text[]) with ordinality as w(school_id, credit_type, n)"

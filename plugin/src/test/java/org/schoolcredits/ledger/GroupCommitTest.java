@@ -188,8 +188,8 @@ class GroupCommitTest {
     }
 
     /**
-     * Queues {@code operations} in this order while both workers are busy (each waiting for a balance
-     * row this test holds locked), then lets them go: the operations make one batch.
+     * Queues {@code operations} in this order while both workers are busy (each waiting, in the
+     * database, for a balance row this test holds locked), then lets them go: the operations make one batch.
      */
     private List<CompletableFuture<Hold>> whileWorkersWait(Operation... operations) throws Exception {
         school("blocker", 10);
@@ -199,7 +199,9 @@ class GroupCommitTest {
             List<CompletableFuture<Hold>> blocked = new ArrayList<>();
             for (int worker = 0; worker < 2; worker++) {
                 blocked.add(submit(reserve("blocker", 1, "blocked-" + worker)));
-                waitFor(() -> group.queued(), 0);
+                int waiting = worker + 1;
+                waitFor(() -> (int) count("select count(*) from pg_stat_activity where datname = current_database()"
+                        + " and wait_event_type = 'Lock'"), waiting);
             }
             List<CompletableFuture<Hold>> answers = new ArrayList<>();
             for (int i = 0; i < operations.length; i++) {
@@ -226,7 +228,6 @@ class GroupCommitTest {
             }
             Thread.sleep(5);
         }
-        Thread.sleep(50); // a worker that took an operation is then in its statement, waiting for the lock
     }
 
     private static <T extends RuntimeException> T assertRefused(CompletableFuture<Hold> answer, Class<T> type) {
