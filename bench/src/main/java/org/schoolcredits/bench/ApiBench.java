@@ -22,6 +22,7 @@ import org.schoolcredits.kernel.Actor;
 import org.schoolcredits.kernel.Credits;
 import org.schoolcredits.kernel.CreditsClock;
 import org.schoolcredits.ledger.Grant;
+import org.schoolcredits.ledger.GroupCommit;
 import org.schoolcredits.ledger.Ledger;
 import org.schoolcredits.ledger.LotSource;
 import org.schoolcredits.ledger.Reconciliation;
@@ -33,9 +34,10 @@ import org.schoolcredits.storage.Jdbc;
 
 /**
  * Deductions through the plugin's Java API, outside a container: the real {@link MeteringService},
- * {@link PriceList}, {@link Ledger} and {@link LowBalanceAlerts} over one connection per thread, each call in its own
- * transaction the way the container runs it. A deduction is a reserve of one SMS at 1 credit,
- * committed, then its capture, committed: the two transactions a host makes around an action.
+ * {@link PriceList}, {@link Ledger}, {@link GroupCommit} (2 workers, {@code BENCH_GROUP_WORKERS}) and
+ * {@link LowBalanceAlerts} over one connection per thread, with transactions the way the container runs them. A deduction is a reserve of one SMS at 1 credit,
+ * then its capture, each called outside a transaction as a host does around an action, so each
+ * goes through the group commit and is answered once its batch has committed.
  */
 final class ApiBench {
 
@@ -61,7 +63,10 @@ final class ApiBench {
                 BigDecimal.valueOf(20));
         alerts[0] = new LowBalanceAlerts(jdbc, settings, new AlertEmails(new Outbox(jdbc, clock), new NoSchools(),
                 ledger, settings), ledger);
-        metering = new MeteringService(ledger, new PriceList(jdbc, clock), clock, Duration.ofMinutes(15));
+        // as the container wires it: calls made outside a transaction go through the group commit
+        metering = new MeteringService(ledger, new PriceList(jdbc, clock), clock, Duration.ofMinutes(15),
+                new GroupCommit(ledger, db, Integer.parseInt(System.getenv().getOrDefault("BENCH_GROUP_WORKERS", "2")),
+                        500, Thread::new));
         // the price list as configured with CREDITS_PRICE_SMS=1
         db.run(() -> jdbc.update("insert into price (feature, version, credits, effective_from, created_at,"
                 + " created_by) values ('SMS', 1, 1000, ?, now(), 'configuration')", Instant.EPOCH));
@@ -93,8 +98,8 @@ final class ApiBench {
 
     private void deduct(Caller caller, int thread, long n) {
         String reference = "api-" + thread + "-" + n + "-" + System.nanoTime();
-        Metering.Reservation held = db.tx(() -> metering.reserve(caller, Feature.SMS, 1, reference));
-        db.run(() -> metering.capture(caller.schoolId(), held.id()));
+        Metering.Reservation held = metering.reserve(caller, Feature.SMS, 1, reference);
+        metering.capture(caller.schoolId(), held.id());
     }
 
     Reconciliation.Report reconcile() {

@@ -8,6 +8,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -55,6 +56,7 @@ public class Ledger {
     private Lots lots;
     private Spend spend;
     private Holds holds;
+    private Together together;
 
     protected Ledger() {
     }
@@ -77,6 +79,7 @@ public class Ledger {
         this.lots = new Lots(db, balances);
         this.spend = new Spend(db, balances, lots, links);
         this.holds = new Holds(db, clock, balances, lots, spend);
+        this.together = new Together(db, holds);
     }
 
     /** A ledger that tells nobody about balance changes (tests of the ledger alone). */
@@ -151,6 +154,21 @@ public class Ledger {
         return hold;
     }
 
+    /**
+     * Applies reserves and captures that arrived together ({@link GroupCommit}), each decided on its
+     * own in arrival order: returns each one's hold or refusal. Throws only when the whole must roll
+     * back (a database error); see {@link Together}.
+     */
+    public List<Operation.Outcome> apply(List<? extends Operation> operations) {
+        operations.forEach(Ledger::requirePositive);
+        return together.apply(operations);
+    }
+
+    /** Applies one reserve or capture as {@link #apply(List)} does; throws its refusal. */
+    public Hold apply(Operation operation) {
+        return apply(List.of(operation)).get(0).get();
+    }
+
     /** Releases holds left unsettled past their time; runs once across instances (SKIP LOCKED). */
     public int expireHolds(int limit) {
         return holds.expire(limit);
@@ -209,6 +227,12 @@ public class Ledger {
      */
     public Credits lockBalance(String schoolId, CreditType type) {
         return balances.lock(schoolId, type);
+    }
+
+    static void requirePositive(Operation operation) {
+        if (operation instanceof Operation.Reserve reserve) {
+            requirePositive(reserve.amount());
+        }
     }
 
     private static void requirePositive(Credits amount) {

@@ -24,8 +24,10 @@ import org.schoolcredits.kernel.Actor;
 import org.schoolcredits.ledger.Balance;
 import org.schoolcredits.kernel.Credits;
 import org.schoolcredits.kernel.CreditsClock;
+import org.schoolcredits.ledger.GroupCommit;
 import org.schoolcredits.ledger.Hold;
 import org.schoolcredits.ledger.Ledger;
+import org.schoolcredits.ledger.Operation;
 import org.schoolcredits.problem.CreditsException;
 import org.schoolcredits.rest.EnabledSchools;
 
@@ -43,6 +45,7 @@ public class MeteringService implements Metering {
     private CreditsClock clock;
     private Duration holdTimeout;
     private EnabledSchools enabled;
+    private GroupCommit group;
 
     protected MeteringService() {
     }
@@ -52,11 +55,12 @@ public class MeteringService implements Metering {
     MeteringConfig config;
 
     @Inject
-    public MeteringService(Ledger ledger, PriceList prices, CreditsClock clock, EnabledSchools enabled) {
+    public MeteringService(Ledger ledger, PriceList prices, CreditsClock clock, EnabledSchools enabled, GroupCommit group) {
         this.ledger = ledger;
         this.prices = prices;
         this.clock = clock;
         this.enabled = enabled;
+        this.group = group;
     }
 
     @PostConstruct
@@ -64,8 +68,15 @@ public class MeteringService implements Metering {
         this.holdTimeout = config.timeout;
     }
 
+    /** Outside a container: reserves and captures in the caller's transaction. */
     public MeteringService(Ledger ledger, PriceList prices, CreditsClock clock, Duration holdTimeout) {
-        this(ledger, prices, clock, new EnabledSchools(ledger));
+        this(ledger, prices, clock, holdTimeout, null);
+    }
+
+    /** Outside a container, with a group commit for calls made outside a transaction. */
+    public MeteringService(Ledger ledger, PriceList prices, CreditsClock clock, Duration holdTimeout,
+                           GroupCommit group) {
+        this(ledger, prices, clock, new EnabledSchools(ledger), group);
         this.holdTimeout = holdTimeout;
     }
 
@@ -74,29 +85,37 @@ public class MeteringService implements Metering {
         return enabled.isEnabled(schoolId);
     }
 
+    /**
+     * Holds the price in force. Inside a transaction (the host's) the hold is made there; otherwise
+     * it goes through {@link GroupCommit}, together with whatever reserves and captures arrive with it.
+     */
     @Override
-    @Transactional
     public Reservation reserve(Caller by, Feature asked, long quantity, String reference) {
-        requireEnabled(by.schoolId());
-        Feature feature = metered(asked);
-        if (quantity < 1 || quantity > MAX_QUANTITY) {
-            throw CreditsException.invalidField("quantity", "'quantity' must be a whole number from 1 to " + MAX_QUANTITY);
-        }
-        Price price = prices.inForce(feature);
-        Instant expiresAt = clock.now().plus(holdTimeout);
-        return view(ledger.reserve(by.schoolId(), feature, quantity, price.credits(), price.version(), reference,
-                expiresAt, Actor.of(by)));
+        return view(apply(reserving(by, asked, quantity, reference, false)));
     }
 
     /**
      * Reserves and captures in one transaction: for an action that cannot fail after the fact
      * (the one-call charge of {@code POST /usages} with {@code "capture": true}).
      */
-    @Transactional
     public Reservation charge(Caller by, Feature asked, long quantity, String reference) {
-        Reservation held = reserve(by, asked, quantity, reference);
-        ledger.capture(by.schoolId(), id(held.id()));
-        return held;
+        return view(apply(reserving(by, asked, quantity, reference, true)));
+    }
+
+    private Operation.Reserve reserving(Caller by, Feature asked, long quantity, String reference, boolean capture) {
+        requireEnabled(by.schoolId());
+        Feature feature = metered(asked);
+        if (quantity < 1 || quantity > MAX_QUANTITY) {
+            throw CreditsException.invalidField("quantity", "'quantity' must be a whole number from 1 to " + MAX_QUANTITY);
+        }
+        Price price = prices.inForce(feature);
+        return new Operation.Reserve(by.schoolId(), feature, quantity, price.credits(), price.version(), reference,
+                holdExpiry(), Actor.of(by), capture);
+    }
+
+    /** In the caller's transaction, or through the group commit (none outside a container: the caller's, then). */
+    private Hold apply(Operation operation) {
+        return group == null ? ledger.apply(operation) : group.apply(operation);
     }
 
     /** All or nothing: when the balance cannot cover every action, nothing is held. */
@@ -123,10 +142,10 @@ public class MeteringService implements Metering {
         return held;
     }
 
+    /** Captures as {@link #reserve} holds: in the caller's transaction, or through {@link GroupCommit}. */
     @Override
-    @Transactional
     public void capture(String schoolId, String reservationId) {
-        ledger.capture(schoolId, id(reservationId));
+        apply(new Operation.Capture(schoolId, id(reservationId)));
     }
 
     @Override

@@ -11,7 +11,7 @@ import javax.sql.DataSource;
  * committed at the end or rolled back on an exception. Outside {@code tx}, each statement gets
  * a connection of its own, in auto-commit.
  */
-public class ThreadTransactions extends ConnectionSource {
+public class ThreadTransactions extends ConnectionSource implements Transactions {
 
     private final DataSource target;
     private final ThreadLocal<Connection> connection = new ThreadLocal<>();
@@ -41,9 +41,17 @@ public class ThreadTransactions extends ConnectionSource {
         }
     }
 
-    /** Whether this thread is inside {@link #tx}. */
-    public boolean inTransaction() {
+    @Override
+    public boolean active() {
         return inTransaction.get();
+    }
+
+    @Override
+    public <T> T inNew(Supplier<T> work) {
+        if (active()) {
+            throw new IllegalStateException("one transaction at a time on a thread's connection");
+        }
+        return tx(work);
     }
 
     public void run(Runnable work) {

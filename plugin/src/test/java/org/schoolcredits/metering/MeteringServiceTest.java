@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -26,6 +27,8 @@ import org.schoolcredits.host.Metering;
 import org.schoolcredits.host.SchoolNotEnabledException;
 import org.schoolcredits.kernel.Actor;
 import org.schoolcredits.kernel.Credits;
+import org.schoolcredits.ledger.GroupCommit;
+import org.schoolcredits.ledger.Hold;
 import org.schoolcredits.ledger.Ledger;
 import org.schoolcredits.ledger.Reconciliation;
 
@@ -57,6 +60,31 @@ class MeteringServiceTest {
     void reconciles() {
         Reconciliation.Report report = new Reconciliation(db.jdbc()).run();
         assertTrue(report.ok(), () -> String.join("\n", report.mismatches()));
+    }
+
+    @Test
+    @DisplayName("called outside a transaction, reserve, capture and the one-call charge go through the group commit"
+            + " and are committed when they return; inside one they roll back with it")
+    void outsideATransactionThroughTheGroupCommit() {
+        GroupCommit group = new GroupCommit(ledger, db, 2, 500, Thread::new);
+        MeteringService grouped = new MeteringService(ledger, prices, clock, Duration.ofMinutes(15), group);
+        try {
+            Metering.Reservation held = grouped.reserve(STAFF, Feature.DVLA_LICENCE_CHECK, 1, "dvla-1");
+            grouped.capture("oakwood", held.id());
+            Metering.Reservation charged = grouped.charge(STAFF, Feature.SMS, 2, "sms-1");
+            assertEquals(Hold.State.CAPTURED, ledger.findHold("oakwood", UUID.fromString(held.id())).orElseThrow().state());
+            assertEquals(Hold.State.CAPTURED,
+                    ledger.findHold("oakwood", UUID.fromString(charged.id())).orElseThrow().state());
+            assertThrows(InsufficientCreditsException.class,
+                    () -> grouped.reserve(STAFF, Feature.DVLA_LICENCE_CHECK, 1, "dvla-2"));
+            assertThrows(IllegalStateException.class, () -> db.run(() -> {
+                grouped.reserve(STAFF, Feature.SMS, 1, "sms-2");
+                throw new IllegalStateException("the host rolls back");
+            }));
+            assertEquals(Credits.of(new BigDecimal("0.8")), ledger.balance("oakwood", CreditType.CONNECT).available());
+        } finally {
+            group.stop();
+        }
     }
 
     @Test

@@ -107,7 +107,7 @@ final class Fixture {
         }
 
         private <T> T tx(Supplier<T> step) {
-            return db.inTransaction() ? step.get() : db.tx(step);
+            return db.active() ? step.get() : db.tx(step);
         }
 
         private void run(Runnable step) {
