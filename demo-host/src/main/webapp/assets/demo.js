@@ -68,6 +68,12 @@ for (const mount of document.querySelectorAll('[data-mount]')) {
   }
 }
 if (can('credits.manage')) document.querySelectorAll('credits-banner').forEach((b) => b.setAttribute('top-up-url', TOP_UP));
+// staff are told whom to ask: the admins the plugin names for a caller who may not buy
+for (const notice of document.querySelectorAll('[data-ask-admins]')) {
+  request('/api/credits/balance').then(({ admins }) => {
+    if (admins?.length) notice.textContent = `Only school admins can buy credits. Ask ${admins.join(' or ')} to top up.`;
+  }).catch(() => null);
+}
 document.querySelectorAll('credits-finance').forEach((f) => f.setAttribute('outbox-url', '/mail'));
 const registered = new Map(fragments.map((f) => [f.element, f]));
 for (const tag of new Set([...document.querySelectorAll('*')].map((e) => e.localName))) {
