@@ -56,7 +56,7 @@ final class ApiBench {
         // as the container wires it: the low-balance alerts observe every balance change
         LowBalanceAlerts[] alerts = new LowBalanceAlerts[1];
         Ledger ledger = new Ledger(jdbc, clock, "http://localhost:8080", change -> alerts[0].balanceChanged(change));
-        AlertSettingsRepository settings = new AlertSettingsRepository(jdbc, clock, BigDecimal.valueOf(2),
+        AlertSettingsRepository settings = new AlertSettingsRepository(db.entityManager(), clock, BigDecimal.valueOf(2),
                 BigDecimal.valueOf(20));
         alerts[0] = new LowBalanceAlerts(jdbc, settings, new AlertEmails(new Outbox(jdbc, clock), new NoSchools(),
                 ledger, settings), ledger);

@@ -65,7 +65,7 @@ class AllowancesTest {
             }
         };
         Outbox outbox = new Outbox(db.jdbc(), clock);
-        AlertSettingsRepository settings = new AlertSettingsRepository(db.jdbc(), clock, new BigDecimal("2"),
+        AlertSettingsRepository settings = new AlertSettingsRepository(db.entityManager(), clock, new BigDecimal("2"),
                 new BigDecimal("20"));
         emails = new AlertEmails(outbox, directory, ledger, settings);
         allowances = new Allowances(ledger, directory, clock, db.jdbc(), 100, emails);

@@ -1,0 +1,56 @@
+package org.schoolcredits.storage;
+
+import java.sql.Connection;
+import java.util.Properties;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.persistence.config.SessionCustomizer;
+import org.eclipse.persistence.sessions.DatasourceLogin;
+import org.eclipse.persistence.sessions.JNDIConnector;
+import org.eclipse.persistence.sessions.Session;
+import org.eclipse.persistence.sessions.server.ServerSession;
+
+/**
+ * Points the persistence unit {@value CreditsDatabase#UNIT} at the data source the plugin works on,
+ * which {@code CREDITS_DATASOURCE} may name (a host's, so that one connection serves both): a
+ * {@code persistence.xml} names one data source, fixed when the application is deployed, while the
+ * setting is read (from the WAR's configuration too) only once the application runs. So in the
+ * container (a JTA unit) every connection of the unit, reads included, comes from the data source of
+ * {@link Database#SETTING}, looked up at the first connection. Outside the container (tests,
+ * benchmarks: RESOURCE_LOCAL with a data source of their own) it changes nothing.
+ */
+public class CreditsSession implements SessionCustomizer {
+
+    @Override
+    public void customize(Session session) {
+        if (!session.getDatasourceLogin().shouldUseExternalTransactionController()) {
+            return;
+        }
+        ((DatasourceLogin) session.getDatasourceLogin()).setConnector(new SettingConnector());
+        if (session instanceof ServerSession server
+                && server.getReadConnectionPool().getLogin() instanceof DatasourceLogin read) {
+            read.setConnector(new SettingConnector());
+        }
+    }
+
+    /** A JNDI connector whose name is {@value Database#SETTING}'s, read at its first connection. */
+    static final class SettingConnector extends JNDIConnector {
+
+        @Override
+        public Connection connect(Properties properties, Session session) {
+            if (getDataSource() == null) {
+                String name = ConfigProvider.getConfig().getOptionalValue(Database.SETTING, String.class)
+                        .orElse(CreditsDatabase.JNDI);
+                try {
+                    setDataSource(InitialContext.<DataSource>doLookup(name));
+                } catch (NamingException e) {
+                    throw new IllegalStateException("no data source at the JNDI name '" + name + "' (setting "
+                            + Database.SETTING + ", CREDITS_DATASOURCE): " + e, e);
+                }
+            }
+            return super.connect(properties, session);
+        }
+    }
+}
