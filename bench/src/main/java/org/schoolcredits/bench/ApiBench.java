@@ -60,7 +60,7 @@ final class ApiBench {
                 BigDecimal.valueOf(20));
         alerts[0] = new LowBalanceAlerts(jdbc, settings, new AlertEmails(new Outbox(jdbc, clock), new NoSchools(),
                 ledger, settings), ledger);
-        metering = new MeteringService(ledger, new PriceList(jdbc, clock), clock, Duration.ofMinutes(15));
+        metering = new MeteringService(ledger, new PriceList(db.entityManager(), clock), clock, Duration.ofMinutes(15));
         // the price list as configured with CREDITS_PRICE_SMS=1
         db.run(() -> jdbc.update("insert into price (feature, version, credits, effective_from, created_at,"
                 + " created_by) values ('SMS', 1, 1000, ?, now(), 'configuration')", Instant.EPOCH));
