@@ -58,7 +58,7 @@ final class ApiBench {
         Ledger ledger = new Ledger(jdbc, clock, "http://localhost:8080", change -> alerts[0].balanceChanged(change));
         AlertSettingsRepository settings = new AlertSettingsRepository(db.entityManager(), clock, BigDecimal.valueOf(2),
                 BigDecimal.valueOf(20));
-        alerts[0] = new LowBalanceAlerts(jdbc, settings, new AlertEmails(new Outbox(jdbc, clock), new NoSchools(),
+        alerts[0] = new LowBalanceAlerts(jdbc, settings, new AlertEmails(new Outbox(db.entityManager(), clock), new NoSchools(),
                 ledger, settings), ledger);
         metering = new MeteringService(ledger, new PriceList(db.entityManager(), clock), clock, Duration.ofMinutes(15));
         // the price list as configured with CREDITS_PRICE_SMS=1

@@ -2,11 +2,13 @@ package org.schoolcredits.storage;
 
 import java.sql.Connection;
 import java.util.Properties;
+import java.util.logging.Logger;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.persistence.config.SessionCustomizer;
+import org.eclipse.persistence.sessions.Connector;
 import org.eclipse.persistence.sessions.DatasourceLogin;
 import org.eclipse.persistence.sessions.JNDIConnector;
 import org.eclipse.persistence.sessions.Session;
@@ -23,20 +25,33 @@ import org.eclipse.persistence.sessions.server.ServerSession;
  */
 public class CreditsSession implements SessionCustomizer {
 
+    private static final Logger LOG = Logger.getLogger(CreditsSession.class.getName());
+
     @Override
     public void customize(Session session) {
         if (!session.getDatasourceLogin().shouldUseExternalTransactionController()) {
             return;
         }
-        ((DatasourceLogin) session.getDatasourceLogin()).setConnector(new SettingConnector());
+        DatasourceLogin login = (DatasourceLogin) session.getDatasourceLogin();
+        login.setConnector(new SettingConnector(login.getConnector()));
         if (session instanceof ServerSession server
                 && server.getReadConnectionPool().getLogin() instanceof DatasourceLogin read) {
-            read.setConnector(new SettingConnector());
+            read.setConnector(new SettingConnector(login.getConnector()));
         }
     }
 
-    /** A JNDI connector whose name is {@value Database#SETTING}'s, read at its first connection. */
+    /**
+     * A JNDI connector whose name is {@value Database#SETTING}'s, looked up at its first connection
+     * inside the application. The container's own connector serves the one connection the provider
+     * makes while the application is deployed, when the application's names cannot be looked up yet.
+     */
     static final class SettingConnector extends JNDIConnector {
+
+        private final Connector deployment;
+
+        SettingConnector(Connector deployment) {
+            this.deployment = deployment;
+        }
 
         @Override
         public Connection connect(Properties properties, Session session) {
@@ -46,8 +61,9 @@ public class CreditsSession implements SessionCustomizer {
                 try {
                     setDataSource(InitialContext.<DataSource>doLookup(name));
                 } catch (NamingException e) {
-                    throw new IllegalStateException("no data source at the JNDI name '" + name + "' (setting "
-                            + Database.SETTING + ", CREDITS_DATASOURCE): " + e, e);
+                    LOG.fine(() -> "School Credits: '" + name + "' cannot be looked up yet (" + e
+                            + "): the persistence unit's connection while deploying is the container's");
+                    return deployment.connect(properties, session);
                 }
             }
             return super.connect(properties, session);

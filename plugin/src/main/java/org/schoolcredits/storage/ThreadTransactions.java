@@ -3,6 +3,8 @@ package org.schoolcredits.storage;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
+import jakarta.persistence.Query;
+import jakarta.persistence.TypedQuery;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
@@ -20,7 +22,8 @@ import javax.sql.DataSource;
  * <p>
  * {@link #entityManager()} is the plugin's persistence unit on the same connections, as the
  * container's transaction-scoped one: inside {@code tx} one persistence context, flushed before the
- * connection commits, so that JPA and SQL share the transaction; outside, a new one per call.
+ * connection commits, so that JPA and SQL share the transaction; outside, a new one per call, whose
+ * bulk statements commit at once (as a {@code REQUIRES_NEW} method's would in the container).
  */
 public class ThreadTransactions extends ConnectionSource {
 
@@ -70,10 +73,38 @@ public class ThreadTransactions extends ConnectionSource {
         return (EntityManager) Proxy.newProxyInstance(EntityManager.class.getClassLoader(),
                 new Class<?>[] {EntityManager.class}, (proxy, method, args) -> {
                     Unit.ROUTE.set(forJpa);
+                    EntityManager em = currentEntityManager();
                     try {
-                        return method.invoke(currentEntityManager(), args);
+                        Object result = method.invoke(em, args);
+                        return result instanceof Query query && !inTransaction.get() ? autoCommit(em, query) : result;
                     } catch (InvocationTargetException e) {
                         throw e.getCause();
+                    }
+                });
+    }
+
+    /** {@code query} of an entity manager outside a transaction, whose bulk statement commits at once. */
+    private Query autoCommit(EntityManager em, Query query) {
+        Class<?> type = query instanceof TypedQuery ? TypedQuery.class : Query.class;
+        return (Query) Proxy.newProxyInstance(Query.class.getClassLoader(), new Class<?>[] {type},
+                (proxy, method, args) -> {
+                    Unit.ROUTE.set(forJpa);
+                    boolean update = "executeUpdate".equals(method.getName());
+                    if (update) {
+                        em.getTransaction().begin();
+                    }
+                    try {
+                        Object result = method.invoke(query, args);
+                        if (update) {
+                            em.getTransaction().commit();
+                        }
+                        return result == query ? proxy : result;
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    } finally {
+                        if (update && em.getTransaction().isActive()) {
+                            em.getTransaction().rollback();
+                        }
                     }
                 });
     }

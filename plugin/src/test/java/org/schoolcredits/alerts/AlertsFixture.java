@@ -62,7 +62,7 @@ final class AlertsFixture implements AutoCloseable {
             }
         };
         settings = new AlertSettingsRepository(db.entityManager(), clock, new BigDecimal("2"), new BigDecimal("20"));
-        outbox = new Outbox(db.jdbc(), clock);
+        outbox = new Outbox(db.entityManager(), clock);
         LowBalanceAlerts[] observer = new LowBalanceAlerts[1];
         ledger = new Ledger(db.jdbc(), clock, PUBLIC_URL, change -> observer[0].balanceChanged(change));
         emails = new AlertEmails(outbox, directory, ledger, settings, new Spending(db.jdbc()),

@@ -64,7 +64,7 @@ class AllowancesTest {
                 return plans.keySet().stream().map(id -> find(id).orElseThrow()).toList();
             }
         };
-        Outbox outbox = new Outbox(db.jdbc(), clock);
+        Outbox outbox = new Outbox(db.entityManager(), clock);
         AlertSettingsRepository settings = new AlertSettingsRepository(db.entityManager(), clock, new BigDecimal("2"),
                 new BigDecimal("20"));
         emails = new AlertEmails(outbox, directory, ledger, settings);
