@@ -34,7 +34,7 @@ final class Fixture {
     final TestDatabase db = TestDatabase.create();
     final TestClock clock = new TestClock(Instant.parse("2026-11-10T09:00:00Z"));
     final Ledger ledger = new Ledger(db.jdbc(), clock, "http://localhost:8080");
-    final PurchaseRepository repository = new PurchaseRepository(db.jdbc());
+    final PurchaseRepository repository = new PurchaseRepository(db.entityManager());
     final PurchaseSettings settings;
     final StripeGateway stripe;
     final SimulatedCheckout simulated;
