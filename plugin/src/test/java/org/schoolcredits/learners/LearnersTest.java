@@ -63,7 +63,7 @@ class LearnersTest {
         ledger = new Ledger(jdbc, clock, "http://localhost:8080");
         PriceList prices = new PriceList(db.entityManager(), clock);
         prices.set(Feature.LEARNER_REGISTRATION, Credits.of(1), Instant.EPOCH, Actor.SYSTEM);
-        learners = new Learners(jdbc, ledger, prices, new LearnerRefs(jdbc), clock, new RegistrationsInTransaction());
+        learners = new Learners(db.entityManager(), ledger, prices, new LearnerRefs(jdbc), clock, new RegistrationsInTransaction());
         db.run(() -> ledger.provision(SCHOOL));
     }
 

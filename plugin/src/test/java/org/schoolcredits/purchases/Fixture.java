@@ -66,7 +66,7 @@ final class Fixture {
                 notices::add);
         reversals = new PaymentReversals(db.jdbc(), repository, new Reversals(db.jdbc(), clock, change -> { }), clock,
                 reversed::add);
-        events = new StripeEvents(db.jdbc(), repository, ledger, clock, notices::add, reversals);
+        events = new StripeEvents(db.entityManager(), repository, ledger, clock, notices::add, reversals);
         db.run(() -> {
             ledger.provision("oakwood");
             ledger.provision("riverside");
