@@ -159,7 +159,9 @@ public class PurchaseRepository {
     }
 
     private Purchase view(StoredPurchase row) {
-        em.detach(row);
+        if (em.isJoinedToTransaction()) { // outside a transaction the context ends with the call anyway
+            em.detach(row);
+        }
         return row.view();
     }
 }
