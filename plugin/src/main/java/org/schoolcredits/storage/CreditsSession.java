@@ -1,5 +1,7 @@
 package org.schoolcredits.storage;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.util.Properties;
 import java.util.logging.Logger;
@@ -42,8 +44,10 @@ public class CreditsSession implements SessionCustomizer {
 
     /**
      * A JNDI connector whose name is {@value Database#SETTING}'s, looked up at its first connection
-     * inside the application. The container's own connector serves the one connection the provider
-     * makes while the application is deployed, when the application's names cannot be looked up yet.
+     * inside the application. While the application is deployed its names cannot be looked up yet: the
+     * connection the provider opens then is a stand-in that connects only when first used (inside the
+     * application, or else through the container's own connector), so that a host whose data source
+     * the plugin shares need not configure the plugin's own.
      */
     static final class SettingConnector extends JNDIConnector {
 
@@ -55,18 +59,44 @@ public class CreditsSession implements SessionCustomizer {
 
         @Override
         public Connection connect(Properties properties, Session session) {
+            return found() ? super.connect(properties, session) : standIn(properties, session);
+        }
+
+        /** Whether the data source is known, looking it up if need be; false while the application deploys. */
+        private boolean found() {
             if (getDataSource() == null) {
                 String name = ConfigProvider.getConfig().getOptionalValue(Database.SETTING, String.class)
                         .orElse(CreditsDatabase.JNDI);
                 try {
                     setDataSource(InitialContext.<DataSource>doLookup(name));
                 } catch (NamingException e) {
-                    LOG.fine(() -> "School Credits: '" + name + "' cannot be looked up yet (" + e
-                            + "): the persistence unit's connection while deploying is the container's");
-                    return deployment.connect(properties, session);
+                    LOG.fine(() -> "School Credits: '" + name + "' cannot be looked up yet (" + e + ")");
+                    return false;
                 }
             }
-            return super.connect(properties, session);
+            return true;
+        }
+
+        private Connection standIn(Properties properties, Session session) {
+            Connection[] real = new Connection[1];
+            return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
+                    new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                        if (real[0] == null) {
+                            if ("close".equals(method.getName())) {
+                                return null;
+                            }
+                            if ("isClosed".equals(method.getName())) {
+                                return false;
+                            }
+                            real[0] = found() ? super.connect(properties, session)
+                                    : deployment.connect(properties, session);
+                        }
+                        try {
+                            return method.invoke(real[0], args);
+                        } catch (InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
         }
     }
 }
