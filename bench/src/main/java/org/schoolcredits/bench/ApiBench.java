@@ -59,12 +59,12 @@ final class ApiBench {
         // as the container wires it: the low-balance alerts observe every balance change
         LowBalanceAlerts[] alerts = new LowBalanceAlerts[1];
         Ledger ledger = new Ledger(jdbc, clock, "http://localhost:8080", change -> alerts[0].balanceChanged(change));
-        AlertSettingsRepository settings = new AlertSettingsRepository(jdbc, clock, BigDecimal.valueOf(2),
+        AlertSettingsRepository settings = new AlertSettingsRepository(db.entityManager(), clock, BigDecimal.valueOf(2),
                 BigDecimal.valueOf(20));
-        alerts[0] = new LowBalanceAlerts(jdbc, settings, new AlertEmails(new Outbox(jdbc, clock), new NoSchools(),
+        alerts[0] = new LowBalanceAlerts(jdbc, settings, new AlertEmails(new Outbox(db.entityManager(), clock), new NoSchools(),
                 ledger, settings), ledger);
         // as the container wires it: calls made outside a transaction go through the group commit
-        metering = new MeteringService(ledger, new PriceList(jdbc, clock), clock, Duration.ofMinutes(15),
+        metering = new MeteringService(ledger, new PriceList(db.entityManager(), clock), clock, Duration.ofMinutes(15),
                 new GroupCommit(ledger, db, Integer.parseInt(System.getenv().getOrDefault("BENCH_GROUP_WORKERS", "2")),
                         500, Thread::new));
         // the price list as configured with CREDITS_PRICE_SMS=1

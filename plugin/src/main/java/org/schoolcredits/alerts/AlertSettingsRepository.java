@@ -3,14 +3,17 @@ package org.schoolcredits.alerts;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
+import java.time.ZoneOffset;
 import org.eclipse.microprofile.config.inject.ConfigProperties;
 import org.schoolcredits.host.CreditType;
 import org.schoolcredits.kernel.Credits;
 import org.schoolcredits.kernel.CreditsClock;
 import org.schoolcredits.ledger.LowBalanceThresholds;
-import org.schoolcredits.storage.Jdbc;
+import org.schoolcredits.storage.CreditsDatabase;
 import org.schoolcredits.storage.Remembered;
 
 /**
@@ -22,7 +25,8 @@ import org.schoolcredits.storage.Remembered;
 public class AlertSettingsRepository implements LowBalanceThresholds {
 
     private final Remembered<String, AlertSettings> remembered = new Remembered<>();
-    private Jdbc db;
+    @PersistenceContext(unitName = CreditsDatabase.UNIT)
+    EntityManager em;
     private CreditsClock clock;
     private AlertSettings defaults;
 
@@ -34,8 +38,7 @@ public class AlertSettingsRepository implements LowBalanceThresholds {
     AlertsConfig config;
 
     @Inject
-    public AlertSettingsRepository(Jdbc db, CreditsClock clock) {
-        this.db = db;
+    public AlertSettingsRepository(CreditsClock clock) {
         this.clock = clock;
     }
 
@@ -44,8 +47,10 @@ public class AlertSettingsRepository implements LowBalanceThresholds {
         this.defaults = new AlertSettings(Credits.of(config.lowBalanceLearner), Credits.of(config.lowBalanceConnect), true);
     }
 
-    public AlertSettingsRepository(Jdbc db, CreditsClock clock, BigDecimal learner, BigDecimal connect) {
-        this(db, clock);
+    /** Outside the container (tests): on {@code em}. */
+    public AlertSettingsRepository(EntityManager em, CreditsClock clock, BigDecimal learner, BigDecimal connect) {
+        this(clock);
+        this.em = em;
         this.defaults = new AlertSettings(Credits.of(learner), Credits.of(connect), true);
     }
 
@@ -62,16 +67,15 @@ public class AlertSettingsRepository implements LowBalanceThresholds {
     @Override
     @Transactional(Transactional.TxType.SUPPORTS)
     public boolean everReached(String schoolId, CreditType type) {
-        return db.one("select exists (select 1 from low_balance_alert where school_id = ? and credit_type = ?)",
-                rs -> rs.getBoolean(1), schoolId, type.code()).orElse(false);
+        return (Boolean) em.createNativeQuery("select exists (select 1 from low_balance_alert where school_id = ?"
+                        + " and credit_type = ?)").setParameter(1, schoolId).setParameter(2, type.code())
+                .getSingleResult();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public AlertSettings of(String schoolId) {
-        return db.one("select learner_threshold, connect_threshold, email_alerts from alert_settings"
-                        + " where school_id = ?",
-                rs -> new AlertSettings(new Credits(rs.getLong(1)), new Credits(rs.getLong(2)), rs.getBoolean(3)),
-                schoolId).orElse(defaults);
+        SchoolAlertSettings saved = em.find(SchoolAlertSettings.class, schoolId);
+        return saved == null ? defaults : saved.settings();
     }
 
     /**
@@ -83,16 +87,21 @@ public class AlertSettingsRepository implements LowBalanceThresholds {
         return remembered.get(schoolId, now, this::of);
     }
 
-    /** Replaces the school's settings; {@code by} is the admin's user id. */
+    /**
+     * Replaces the school's settings; {@code by} is the admin's user id. One statement, an upsert:
+     * two first saves of a school at once cannot both insert.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public AlertSettings save(String schoolId, AlertSettings settings, String by) {
-        db.update("insert into alert_settings (school_id, learner_threshold, connect_threshold, email_alerts,"
+        em.createNativeQuery("insert into alert_settings (school_id, learner_threshold, connect_threshold, email_alerts,"
                         + " updated_at, updated_by) values (?, ?, ?, ?, ?, ?) on conflict (school_id) do update set"
                         + " learner_threshold = excluded.learner_threshold,"
                         + " connect_threshold = excluded.connect_threshold, email_alerts = excluded.email_alerts,"
-                        + " updated_at = excluded.updated_at, updated_by = excluded.updated_by",
-                schoolId, settings.learnerThreshold().millis(), settings.connectThreshold().millis(),
-                settings.emailAlerts(), clock.now(), by);
+                        + " updated_at = excluded.updated_at, updated_by = excluded.updated_by")
+                .setParameter(1, schoolId).setParameter(2, settings.learnerThreshold().millis())
+                .setParameter(3, settings.connectThreshold().millis()).setParameter(4, settings.emailAlerts())
+                .setParameter(5, clock.now().atOffset(ZoneOffset.UTC)).setParameter(6, by).executeUpdate();
+        em.refresh(em.find(SchoolAlertSettings.class, schoolId)); // the transaction's context saw the row before
         remembered.forget(schoolId);
         return settings;
     }

@@ -3,11 +3,12 @@ package org.schoolcredits.catalog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 import org.eclipse.microprofile.config.Config;
@@ -17,7 +18,7 @@ import org.schoolcredits.kernel.Actor;
 import org.schoolcredits.kernel.Credits;
 import org.schoolcredits.kernel.CreditsClock;
 import org.schoolcredits.problem.CreditsException;
-import org.schoolcredits.storage.Jdbc;
+import org.schoolcredits.storage.CreditsDatabase;
 import org.schoolcredits.storage.Remembered;
 import org.schoolcredits.storage.SchemaMigrated;
 
@@ -39,7 +40,8 @@ public class PriceList {
     private static final String ALL = "all";
 
     private final Remembered<String, List<Price>> versions = new Remembered<>();
-    private Jdbc db;
+    @PersistenceContext(unitName = CreditsDatabase.UNIT)
+    EntityManager em;
     private CreditsClock clock;
     private Features features;
 
@@ -47,15 +49,20 @@ public class PriceList {
     }
 
     @Inject
-    public PriceList(Jdbc db, CreditsClock clock, Features features) {
-        this.db = db;
+    public PriceList(CreditsClock clock, Features features) {
         this.clock = clock;
         this.features = features;
     }
 
+    /** Outside the container (tests): on {@code em}. */
+    public PriceList(EntityManager em, CreditsClock clock, Features features) {
+        this(clock, features);
+        this.em = em;
+    }
+
     /** A price list of the default features (tests). */
-    public PriceList(Jdbc db, CreditsClock clock) {
-        this(db, clock, Features.defaults());
+    public PriceList(EntityManager em, CreditsClock clock) {
+        this(em, clock, Features.defaults());
     }
 
     /** The features priced here: every registered one. */
@@ -66,19 +73,22 @@ public class PriceList {
     /**
      * Writes version 1 of every registered feature's price that has none yet, in force since ever:
      * {@code credits.price.<CODE>} if set, else the price the feature was registered with. Runs at start-up, before the host's clock may be readable, so it stamps the row with
-     * the database's time.
+     * the database's time. In the caller's transaction.
      */
+    @Transactional(Transactional.TxType.MANDATORY)
     public void seedDefaults(Config config) {
         for (Feature feature : features.all()) {
             BigDecimal credits = config.getOptionalValue("credits.price." + feature.name(), BigDecimal.class)
                     .orElse(feature.price());
-            db.update("insert into price (feature, version, credits, effective_from, created_at, created_by)"
-                            + " values (?, 1, ?, ?, now(), 'configuration') on conflict do nothing",
-                    feature.name(), Credits.of(credits).millis(), Instant.EPOCH);
+            em.createNativeQuery("insert into price (feature, version, credits, effective_from, created_at,"
+                            + " created_by) values (?, 1, ?, ?, now(), 'configuration') on conflict do nothing")
+                    .setParameter(1, feature.name()).setParameter(2, Credits.of(credits).millis())
+                    .setParameter(3, Instant.EPOCH.atOffset(ZoneOffset.UTC)).executeUpdate();
         }
         versions.forget(ALL);
     }
 
+    @Transactional
     void seedDefaults(@Observes SchemaMigrated event) {
         seedDefaults(ConfigProvider.getConfig());
     }
@@ -91,8 +101,7 @@ public class PriceList {
     /** As {@link #inForce(Feature)}, with the versions remembered at {@code now} on {@link System#nanoTime()}'s scale. */
     Price inForce(Feature feature, long now) {
         Instant at = clock.now();
-        return versions.get(ALL, now, all -> db.list("select * from price", this::price).stream()
-                        .filter(java.util.Objects::nonNull).toList()).stream()
+        return versions.get(ALL, now, all -> versions()).stream()
                 .filter(price -> price.feature().equals(feature) && !price.effectiveFrom().isAfter(at))
                 .max(Comparator.comparing(Price::effectiveFrom).thenComparingInt(Price::version))
                 .orElseThrow(() -> new IllegalStateException("no price in force for " + feature));
@@ -100,8 +109,9 @@ public class PriceList {
 
     /** Every price version of every registered feature, by feature, newest first. */
     public List<Price> versions() {
-        return db.list("select * from price order by feature, effective_from desc, version desc", this::price)
-                .stream().filter(java.util.Objects::nonNull).toList();
+        return em.createQuery("select p from PriceVersion p order by p.feature, p.effectiveFrom desc, p.version desc",
+                        PriceVersion.class).getResultList().stream().map(p -> p.price(features))
+                .filter(java.util.Objects::nonNull).toList();
     }
 
     public List<Price> allInForce() {
@@ -114,18 +124,15 @@ public class PriceList {
         if (!credits.isPositive()) {
             throw CreditsException.invalidField("credits", "A price must be more than zero credits");
         }
-        Price price = db.one("insert into price (feature, version, credits, effective_from, created_at, created_by)"
-                        + " select ?, coalesce(max(version), 0) + 1, ?, ?, ?, ? from price where feature = ?"
-                        + " returning *", this::price, feature.name(), credits.millis(), effectiveFrom,
-                clock.now(), by.name(), feature.name()).orElseThrow();
+        // the next version number in the insert itself: one statement
+        PriceVersion version = (PriceVersion) em.createNativeQuery("insert into price (feature, version, credits,"
+                        + " effective_from, created_at, created_by) select ?, coalesce(max(version), 0) + 1, ?, ?, ?, ?"
+                        + " from price where feature = ? returning *", PriceVersion.class)
+                .setParameter(1, feature.name()).setParameter(2, credits.millis())
+                .setParameter(3, effectiveFrom.atOffset(ZoneOffset.UTC)).setParameter(4, clock.now().atOffset(ZoneOffset.UTC))
+                .setParameter(5, by.name()).setParameter(6, feature.name()).getSingleResult();
+        Price price = version.price(features);
         versions.forget(ALL);
         return price;
-    }
-
-    /** A version of a registered feature's price; null for a feature no longer registered. */
-    private Price price(ResultSet rs) throws SQLException {
-        Feature feature = features.find(rs.getString("feature")).orElse(null);
-        return feature == null ? null : new Price(feature, rs.getInt("version"),
-                new Credits(rs.getLong("credits")), Jdbc.instant(rs, "effective_from"));
     }
 }

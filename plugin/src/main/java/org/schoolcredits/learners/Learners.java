@@ -4,7 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.schoolcredits.catalog.Price;
 import org.schoolcredits.catalog.PriceList;
@@ -20,7 +23,7 @@ import org.schoolcredits.kernel.Actor;
 import org.schoolcredits.kernel.Credits;
 import org.schoolcredits.kernel.CreditsClock;
 import org.schoolcredits.ledger.Ledger;
-import org.schoolcredits.storage.Jdbc;
+import org.schoolcredits.storage.CreditsDatabase;
 
 /**
  * Registers and erases learners. A learner new to the school costs the learner price in force,
@@ -35,7 +38,8 @@ public class Learners implements LearnerCredits {
     static final String NOT_ENABLED = "Learner registered. School Credits is not enabled for this school: no credit"
             + " was used.";
 
-    private Jdbc db;
+    @PersistenceContext(unitName = CreditsDatabase.UNIT)
+    EntityManager em;
     private Ledger ledger;
     private PriceList prices;
     private LearnerRefs refs;
@@ -49,9 +53,8 @@ public class Learners implements LearnerCredits {
     }
 
     @Inject
-    public Learners(Jdbc db, Ledger ledger, PriceList prices, LearnerRefs refs, CreditsClock clock,
+    public Learners(Ledger ledger, PriceList prices, LearnerRefs refs, CreditsClock clock,
                     RegistrationsInTransaction thisTransaction) {
-        this.db = db;
         this.ledger = ledger;
         this.prices = prices;
         this.refs = refs;
@@ -59,21 +62,32 @@ public class Learners implements LearnerCredits {
         this.thisTransaction = thisTransaction;
     }
 
+    /** Outside the container (tests): on {@code em}. */
+    public Learners(EntityManager em, Ledger ledger, PriceList prices, LearnerRefs refs, CreditsClock clock,
+                    RegistrationsInTransaction thisTransaction) {
+        this(ledger, prices, refs, clock, thisTransaction);
+        this.em = em;
+    }
+
     /** Redeems one learner credit for a learner new to the school; nothing for one registered before. */
     @Transactional
     public Registration register(String schoolId, String learnerRef, Caller by) {
         String ref = LearnerRefs.valid(learnerRef);
         String hash = refs.hash(schoolId, ref);
-        boolean isNew = db.update("insert into learner (school_id, ref_hash, learner_ref, registered_at)"
-                + " values (?, ?, ?, ?) on conflict do nothing", schoolId, hash, ref, clock.now()) == 1;
+        // once per learner: the row's key, not a look-up before the insert
+        boolean isNew = em.createNativeQuery("insert into learner (school_id, ref_hash, learner_ref, registered_at)"
+                        + " values (?, ?, ?, ?) on conflict do nothing").setParameter(1, schoolId).setParameter(2, hash)
+                .setParameter(3, ref).setParameter(4, clock.now().atOffset(ZoneOffset.UTC)).executeUpdate() == 1;
         Price price = prices.inForce(Feature.LEARNER_REGISTRATION);
         Credits remaining;
         if (isNew) {
             remaining = ledger.redeem(schoolId, Feature.LEARNER_REGISTRATION, price.credits(), price.version(),
                     "learner:" + hash, Actor.of(by));
         } else {
-            db.update("update learner set learner_ref = ?, deleted_at = null"
-                    + " where school_id = ? and ref_hash = ? and deleted_at is not null", ref, schoolId, hash);
+            em.createQuery("update LearnerReference l set l.learnerRef = :ref, l.deletedAt = null"
+                            + " where l.schoolId = :school and l.refHash = :hash and l.deletedAt is not null")
+                    .setParameter("ref", ref).setParameter("school", schoolId).setParameter("hash", hash)
+                    .executeUpdate();
             remaining = ledger.balance(schoolId, CreditType.LEARNER).available();
         }
         return new Registration(isNew, remaining.toDecimal(), message(isNew, remaining, price.credits(),
@@ -84,9 +98,10 @@ public class Learners implements LearnerCredits {
     @Transactional
     public boolean erase(String schoolId, String learnerRef) {
         String ref = learnerRef == null ? "" : learnerRef.strip();
-        return !ref.isEmpty() && db.update("update learner set learner_ref = null, deleted_at = ?"
-                + " where school_id = ? and ref_hash = ? and deleted_at is null", clock.now(), schoolId,
-                refs.hash(schoolId, ref)) == 1;
+        return !ref.isEmpty() && em.createQuery("update LearnerReference l set l.learnerRef = null,"
+                        + " l.deletedAt = :now where l.schoolId = :school and l.refHash = :hash and l.deletedAt is null")
+                .setParameter("now", clock.now()).setParameter("school", schoolId)
+                .setParameter("hash", refs.hash(schoolId, ref)).executeUpdate() == 1;
     }
 
     @Override

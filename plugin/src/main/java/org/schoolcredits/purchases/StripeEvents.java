@@ -3,8 +3,11 @@ package org.schoolcredits.purchases;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -17,7 +20,7 @@ import org.schoolcredits.ledger.LotSource;
 import org.schoolcredits.kernel.Money;
 import org.schoolcredits.purchases.CheckoutEvent.Kind;
 import org.schoolcredits.purchases.Purchase.Status;
-import org.schoolcredits.storage.Jdbc;
+import org.schoolcredits.storage.CreditsDatabase;
 
 /**
  * Applies verified Stripe events to purchases, each Checkout Session at most once whatever the
@@ -40,7 +43,8 @@ public class StripeEvents {
 
     private static final Logger LOG = Logger.getLogger(StripeEvents.class.getName());
 
-    private Jdbc db;
+    @PersistenceContext(unitName = CreditsDatabase.UNIT)
+    EntityManager em;
     private PurchaseRepository purchases;
     private Ledger ledger;
     private CreditsClock clock;
@@ -51,15 +55,16 @@ public class StripeEvents {
     }
 
     @Inject
-    public StripeEvents(Jdbc db, PurchaseRepository purchases, Ledger ledger, CreditsClock clock,
+    public StripeEvents(PurchaseRepository purchases, Ledger ledger, CreditsClock clock,
                         Event<PaymentSettled> notices, PaymentReversals reversals) {
-        this(db, purchases, ledger, clock, notices::fire, reversals);
+        this(null, purchases, ledger, clock, notices::fire, reversals);
     }
 
-    public StripeEvents(Jdbc db, PurchaseRepository purchases, Ledger ledger, CreditsClock clock,
+    /** Outside the container (tests): on {@code em}. */
+    public StripeEvents(EntityManager em, PurchaseRepository purchases, Ledger ledger, CreditsClock clock,
                         Consumer<PaymentSettled> notices, PaymentReversals reversals) {
         this.reversals = reversals;
-        this.db = db;
+        this.em = em;
         this.purchases = purchases;
         this.ledger = ledger;
         this.clock = clock;
@@ -70,9 +75,11 @@ public class StripeEvents {
     @Transactional
     public Outcome receive(CheckoutEvent event) {
         Instant now = clock.now();
-        boolean first = db.update("insert into stripe_event (event_id, type, api_version, payload, received_at)"
-                        + " values (?, ?, ?, ?, ?) on conflict (event_id) do nothing",
-                event.id(), event.type(), event.apiVersion(), event.payload(), now) == 1;
+        // each event once: a unique key, not a look-up before the insert
+        boolean first = em.createNativeQuery("insert into stripe_event (event_id, type, api_version, payload,"
+                        + " received_at) values (?, ?, ?, ?, ?) on conflict (event_id) do nothing")
+                .setParameter(1, event.id()).setParameter(2, event.type()).setParameter(3, event.apiVersion())
+                .setParameter(4, event.payload()).setParameter(5, now.atOffset(ZoneOffset.UTC)).executeUpdate() == 1;
         if (!first) {
             return Outcome.DUPLICATE;
         }
@@ -91,9 +98,7 @@ public class StripeEvents {
             purchase = purchases.findBySession(event.sessionId()).or(() -> unattached(event)).orElse(null);
             outcome = purchase == null ? Outcome.UNKNOWN_SESSION : apply(event, purchase, now);
         }
-        db.update("update stripe_event set outcome = ?, school_id = ?, purchase_id = ? where event_id = ?",
-                outcome.code(), purchase == null ? null : purchase.schoolId(), purchase == null ? null : purchase.id(),
-                event.id());
+        em.find(ReceivedStripeEvent.class, event.id()).record(outcome, purchase);
         return outcome;
     }
 

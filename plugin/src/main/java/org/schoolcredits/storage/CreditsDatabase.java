@@ -47,6 +47,8 @@ public class CreditsDatabase {
 
     public static final String JNDI = "java:app/jdbc/school-credits";
     public static final String SCHEMA = "credits";
+    /** The plugin's persistence unit ({@code META-INF/persistence.xml}): named, so a host's unqualified one stays its own. */
+    public static final String UNIT = "school-credits";
     private static final Logger LOG = Logger.getLogger(CreditsDatabase.class.getName());
 
     @jakarta.inject.Inject

@@ -61,8 +61,8 @@ final class AlertsFixture implements AutoCloseable {
                 return List.copyOf(schools.values());
             }
         };
-        settings = new AlertSettingsRepository(db.jdbc(), clock, new BigDecimal("2"), new BigDecimal("20"));
-        outbox = new Outbox(db.jdbc(), clock);
+        settings = new AlertSettingsRepository(db.entityManager(), clock, new BigDecimal("2"), new BigDecimal("20"));
+        outbox = new Outbox(db.entityManager(), clock);
         LowBalanceAlerts[] observer = new LowBalanceAlerts[1];
         ledger = new Ledger(db.jdbc(), clock, PUBLIC_URL, change -> observer[0].balanceChanged(change));
         emails = new AlertEmails(outbox, directory, ledger, settings, new Spending(db.jdbc()),

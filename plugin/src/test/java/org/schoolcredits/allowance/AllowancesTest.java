@@ -64,8 +64,8 @@ class AllowancesTest {
                 return plans.keySet().stream().map(id -> find(id).orElseThrow()).toList();
             }
         };
-        Outbox outbox = new Outbox(db.jdbc(), clock);
-        AlertSettingsRepository settings = new AlertSettingsRepository(db.jdbc(), clock, new BigDecimal("2"),
+        Outbox outbox = new Outbox(db.entityManager(), clock);
+        AlertSettingsRepository settings = new AlertSettingsRepository(db.entityManager(), clock, new BigDecimal("2"),
                 new BigDecimal("20"));
         emails = new AlertEmails(outbox, directory, ledger, settings);
         allowances = new Allowances(ledger, directory, clock, db.jdbc(), 100,

@@ -53,8 +53,8 @@ class FeaturesTest {
         clock = new TestClock(Instant.parse("2026-11-10T09:00:00Z"));
         ledger = new Ledger(db.jdbc(), clock, "http://localhost:8080");
         features = new Features(TestConfig.of(CONFIG), List.of(HOST));
-        prices = new PriceList(db.jdbc(), clock, features);
-        prices.seedDefaults(TestConfig.of(CONFIG));
+        prices = new PriceList(db.entityManager(), clock, features);
+        db.run(() -> prices.seedDefaults(TestConfig.of(CONFIG)));
         metering = new MeteringService(ledger, prices, clock, Duration.ofMinutes(15));
         db.run(() -> {
             ledger.provision("oakwood");

@@ -28,8 +28,8 @@ class PriceListTest {
     void setUp() {
         db = TestDatabase.create();
         clock = new TestClock(Instant.parse("2026-11-10T09:00:00Z"));
-        prices = new PriceList(db.jdbc(), clock);
-        prices.seedDefaults(TestConfig.empty());
+        prices = new PriceList(db.entityManager(), clock);
+        db.run(() -> prices.seedDefaults(TestConfig.empty()));
     }
 
     @Test

@@ -62,9 +62,9 @@ class LearnersTest {
         jdbc = db.jdbc();
         TestClock clock = new TestClock(Instant.parse("2026-11-10T09:00:00Z"));
         ledger = new Ledger(jdbc, clock, "http://localhost:8080");
-        PriceList prices = new PriceList(jdbc, clock);
+        PriceList prices = new PriceList(db.entityManager(), clock);
         prices.set(Feature.LEARNER_REGISTRATION, Credits.of(1), Instant.EPOCH, Actor.SYSTEM);
-        learners = new Learners(jdbc, ledger, prices, new LearnerRefs(jdbc), clock, new RegistrationsInTransaction());
+        learners = new Learners(db.entityManager(), ledger, prices, new LearnerRefs(jdbc), clock, new RegistrationsInTransaction());
         db.run(() -> ledger.provision(SCHOOL));
     }
 

@@ -58,8 +58,8 @@ class MessagesTest {
         db = TestDatabase.create();
         clock = new TestClock(Instant.parse("2026-11-10T09:00:00Z"));
         ledger = new Ledger(db.jdbc(), clock, "http://localhost:8080");
-        PriceList prices = new PriceList(db.jdbc(), clock);
-        prices.seedDefaults(TestConfig.empty());
+        PriceList prices = new PriceList(db.entityManager(), clock);
+        db.run(() -> prices.seedDefaults(TestConfig.empty()));
         metering = new MeteringService(ledger, prices, clock, Duration.ofMinutes(15));
         messages = new Messages(db.jdbc(), ledger, metering);
         db.run(() -> {

@@ -49,8 +49,8 @@ class BatchUsagesTest {
         db = TestDatabase.create();
         clock = new TestClock(Instant.parse("2026-11-10T09:00:00Z"));
         ledger = new Ledger(db.jdbc(), clock, "http://localhost:8080");
-        prices = new PriceList(db.jdbc(), clock);
-        prices.seedDefaults(TestConfig.empty());
+        prices = new PriceList(db.entityManager(), clock);
+        db.run(() -> prices.seedDefaults(TestConfig.empty()));
         metering = new MeteringService(ledger, prices, clock, Duration.ofMinutes(15));
         batches = new BatchUsages(metering, ledger, prices, clock, db.jdbc());
         db.run(() -> {

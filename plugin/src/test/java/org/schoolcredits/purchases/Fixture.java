@@ -34,7 +34,7 @@ final class Fixture {
     final TestDatabase db = TestDatabase.create();
     final TestClock clock = new TestClock(Instant.parse("2026-11-10T09:00:00Z"));
     final Ledger ledger = new Ledger(db.jdbc(), clock, "http://localhost:8080");
-    final PurchaseRepository repository = new PurchaseRepository(db.jdbc());
+    final PurchaseRepository repository = new PurchaseRepository(db.entityManager());
     final PurchaseSettings settings;
     final StripeGateway stripe;
     final SimulatedCheckout simulated;
@@ -69,7 +69,7 @@ final class Fixture {
                 steps, notices::add);
         reversals = new PaymentReversals(db.jdbc(), repository, new Reversals(db.jdbc(), clock, change -> { }), clock,
                 reversed::add);
-        events = new StripeEvents(db.jdbc(), repository, ledger, clock, notices::add, reversals);
+        events = new StripeEvents(db.entityManager(), repository, ledger, clock, notices::add, reversals);
         flagged = new FlaggedPurchases(repository, events, clock);
         db.run(() -> {
             ledger.provision("oakwood");
