@@ -19,22 +19,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Main class of {@code school-credits-demo.jar}: runs the School Credits demo with one command.
+ * Main class of {@code school-credits-demo.jar}: runs the School Credits demo with one command. It starts an embedded
+ * PostgreSQL (unless {@code CREDITS_DB_URL} names an external database), then Payara Micro in this JVM
+ * ({@link PayaraServer}) with {@code lib/school-credits-demo-host.war} at {@code http://localhost:<PORT>/}; on
+ * Ctrl-C / SIGTERM it stops Payara, then PostgreSQL. JVM options go on the {@code java} command line.
  * <p>
- * It starts an embedded PostgreSQL (unless {@code CREDITS_DB_URL} names an external database) and then Payara
- * Micro in its own JVM ({@link PayaraServer}), deploying {@code lib/school-credits-demo-host.war} at
- * {@code http://localhost:<PORT>/}. Payara Micro and the WAR lie in {@code lib/} beside the launcher jar. On
- * Ctrl-C / SIGTERM it stops Payara, then PostgreSQL. JVM options go on the command line:
- * {@code java -Xmx300m -jar school-credits-demo.jar}.
- * <p>
- * Environment variables (a blank value counts as unset): {@code PORT} (8080), {@code CREDITS_DB_URL},
- * {@code CREDITS_DB_USER} and {@code CREDITS_DB_PASSWORD} (both {@code postgres}), {@code CREDITS_DB_MIGRATION_USER}
- * and {@code CREDITS_DB_MIGRATION_PASSWORD} (the owner role; embedded: the launcher's roles), {@code CREDITS_DATA_DIR}
- * ({@code $HOME/.school-credits-demo}), {@code DEMO_MODE} and {@code DEMO_PASSWORD} (required when demo mode is
- * off) and {@code PAYARA_CLUSTER_NAME} (joins Payara into that cluster instead of running with
- * {@code --nohazelcast}). {@code CREDITS_SIMULATED_PAYMENTS} defaults to {@code DEMO_MODE} (on): the demo's card
- * payments are simulated. One launcher at a time may use a data directory; leftovers of a killed launcher there
- * are stopped at start. {@code <data dir>/payara.pid} holds the pid of the JVM that runs Payara (this one).
+ * Environment (blank counts as unset): {@code PORT} (8080), {@code CREDITS_DB_URL}, {@code CREDITS_DB_USER} and
+ * {@code CREDITS_DB_PASSWORD} ({@code postgres}), {@code CREDITS_DB_MIGRATION_USER} and
+ * {@code CREDITS_DB_MIGRATION_PASSWORD} (embedded: the launcher's roles), {@code CREDITS_DATA_DIR}
+ * ({@code $HOME/.school-credits-demo}, one launcher at a time; a killed one's leftovers are stopped at start),
+ * {@code DEMO_MODE}, {@code DEMO_PASSWORD} (required with demo mode off), {@code PAYARA_CLUSTER_NAME} (that cluster
+ * instead of {@code --nohazelcast}), {@code CREDITS_SIMULATED_PAYMENTS} ({@code DEMO_MODE}'s value by default).
+ * {@code <data dir>/payara.pid} holds the pid of the JVM that runs Payara: this one.
  */
 public final class Launcher {
 
@@ -79,13 +75,24 @@ public final class Launcher {
         checkPortFree(port);
 
         Runtime.getRuntime().addShutdownHook(new Thread(Launcher::shutdown, "launcher-shutdown"));
-        startServices(port, dataDir, war);
+        Map<String, String> settings = startDatabase(dataDir);
+        Path payaraRuntime = dataDir.resolve("payara-runtime");
+        deleteRecursively(payaraRuntime); // a kept runtime dir would deploy the app a second time
+        log("Starting Payara Micro ...");
+        // Outside the lock: Ctrl-C meanwhile stops the database and ends the JVM, booting Payara with it.
+        PayaraServer server = PayaraServer.start(war, port, payaraRuntime, env("PAYARA_CLUSTER_NAME", null), settings);
+        synchronized (Launcher.class) {
+            payara = server;
+        }
         HeapTrim.trim(); // from here on this JVM only serves: what starting grew goes back (bench/README.md)
         log("The demo is at http://localhost:" + port + "/");
     }
 
-    /** Starts the database (if embedded) and Payara Micro; a shutdown hook arriving meanwhile waits for it. */
-    private static synchronized void startServices(int port, Path dataDir, Path war) throws Exception {
+    /**
+     * Starts the database, if embedded; a shutdown hook arriving meanwhile waits for it. Returns Payara's
+     * settings: where the database is and as whom to sign in.
+     */
+    private static synchronized Map<String, String> startDatabase(Path dataDir) throws IOException {
         if (stopping) {
             throw new LaunchException("Stopped before start.");
         }
@@ -117,16 +124,12 @@ public final class Launcher {
             settings.put("credits.db.migration.user", migrationUser);
             settings.put("credits.db.migration.password", migrationPassword == null ? "" : migrationPassword);
         }
-
-        Path payaraRuntime = dataDir.resolve("payara-runtime");
-        deleteRecursively(payaraRuntime); // a kept runtime dir would deploy the app a second time
         payaraPidFile = dataDir.resolve("payara.pid");
         Files.writeString(payaraPidFile, Long.toString(ProcessHandle.current().pid()));
-        log("Starting Payara Micro ...");
-        payara = PayaraServer.start(war, port, payaraRuntime, env("PAYARA_CLUSTER_NAME", null), settings);
+        return settings;
     }
 
-    /** Stops Payara, then PostgreSQL; runs once, from the shutdown hook. */
+    /** Stops Payara (unless still booting: the JVM's end stops it), then PostgreSQL; runs once, from the shutdown hook. */
     private static synchronized void shutdown() {
         if (stopping) {
             return;
@@ -264,11 +267,7 @@ public final class Launcher {
         }
     }
 
-    /**
-     * Whether the plugin may simulate card payments: as {@code CREDITS_SIMULATED_PAYMENTS} says, or
-     * else in demo mode ({@code DEMO_MODE}, on unless {@code false}) only. Passed to the Payara child as
-     * a system property, which wins over its environment; the plugin knows nothing of demo mode.
-     */
+    /** As {@code CREDITS_SIMULATED_PAYMENTS} says, or else {@code DEMO_MODE} (on unless false): the plugin knows no demo mode. */
     static boolean simulatedPayments() {
         return isTrue(env("CREDITS_SIMULATED_PAYMENTS", env("DEMO_MODE", "true")));
     }
