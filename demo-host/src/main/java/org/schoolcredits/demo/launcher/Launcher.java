@@ -138,7 +138,7 @@ public final class Launcher {
         try {
             if (payara != null) {
                 log("Stopping Payara Micro ...");
-                payara.stop();
+                payara.stop(20); // then PostgreSQL in any case, well within the 60 s a test waits before a kill
             }
             if (database != null) {
                 log("Stopping PostgreSQL ...");

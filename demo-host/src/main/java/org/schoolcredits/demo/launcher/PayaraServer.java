@@ -42,12 +42,24 @@ final class PayaraServer {
         return args;
     }
 
-    /** Undeploys and stops Payara; its connections to the database are closed when this returns. */
-    void stop() {
+    /**
+     * Undeploys and stops Payara, waiting at most {@code seconds}: Payara's own shutdown hook stops it at the same
+     * time, and the two were seen to hang, which left PostgreSQL running once the launcher was killed.
+     */
+    void stop(int seconds) {
+        Thread stopping = new Thread(() -> {
+            try {
+                boot.shutdown();
+            } catch (BootstrapException | RuntimeException e) {
+                System.err.println("[launcher] Payara Micro did not stop cleanly: " + e);
+            }
+        }, "payara-stop");
+        stopping.setDaemon(true);
+        stopping.start();
         try {
-            boot.shutdown();
-        } catch (BootstrapException | RuntimeException e) {
-            System.err.println("[launcher] Payara Micro did not stop cleanly: " + e);
+            stopping.join(seconds * 1000L);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }
