@@ -50,6 +50,8 @@ final class PayaraServer {
         Thread stopping = new Thread(() -> {
             try {
                 boot.shutdown();
+            } catch (IllegalStateException e) {
+                // "not running": Payara's own shutdown hook stopped it first
             } catch (BootstrapException | RuntimeException e) {
                 System.err.println("[launcher] Payara Micro did not stop cleanly: " + e);
             }
