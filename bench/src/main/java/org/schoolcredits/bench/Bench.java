@@ -123,7 +123,7 @@ public final class Bench {
 
     private void startup() throws Exception {
         System.out.println("Demo start-up with its embedded PostgreSQL ...");
-        try (Demo demo = Demo.start(demoJar(), fresh("demo-embedded"), work.resolve("demo-embedded.log"), Map.of())) {
+        try (Demo demo = Demo.start(demoJar(), fresh("demo-embedded"), work.resolve("demo-embedded.log"), Map.of(), List.of())) {
             report.add("Demo start-up, embedded PostgreSQL, new data dir: launch to /health/ready 200", "s",
                     demo.readySeconds(), "", Double.NaN, "< 30 s", demo.readySeconds() < 30);
             memory(demo, -1, "Demo resident memory when ready (launcher + Payara + embedded PostgreSQL)");
@@ -138,12 +138,10 @@ public final class Bench {
                 // the bench signs webhook events itself, and sends everything from one address
                 "STRIPE_WEBHOOK_SECRET", WEBHOOK_SECRET, "CREDITS_RATE_LIMIT_WEBHOOK", "100000000",
                 "CREDITS_RATE_LIMIT_PURCHASES", "100000000"));
-        if (System.getenv("BENCH_JFR") != null) {
-            // the launcher's default JVM options, plus a flight recording of the whole run, written when it stops
-            env.put("DEMO_JAVA_OPTS", "-Xmx400m -Xmn48m -Xss512k -XX:+UseSerialGC -XX:StartFlightRecording=settings=profile,"
-                    + "filename=" + work.resolve("demo.jfr"));
-        }
-        try (Demo demo = Demo.start(demoJar(), fresh("demo-bench"), work.resolve("demo-bench.log"), env)) {
+        // a flight recording of the whole run (Payara runs in the launcher's JVM), written when it stops
+        List<String> jvm = System.getenv("BENCH_JFR") == null ? List.of()
+                : List.of("-XX:StartFlightRecording=settings=profile,filename=" + work.resolve("demo.jfr"));
+        try (Demo demo = Demo.start(demoJar(), fresh("demo-bench"), work.resolve("demo-bench.log"), env, jvm)) {
             report.add("Demo start-up on the bench PostgreSQL (new database): launch to /health/ready 200", "s",
                     demo.readySeconds(), "", Double.NaN, "< 30 s", demo.readySeconds() < 30);
             HttpBench http = new HttpBench(demo.baseUrl());

@@ -9,6 +9,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -30,15 +32,17 @@ final class Demo implements AutoCloseable {
         this.readySeconds = readySeconds;
     }
 
-    /** Launches the demo with these extra environment variables; returns once it is ready. */
-    static Demo start(Path jar, Path dataDir, Path log, Map<String, String> env) throws Exception {
+    /** Launches the demo with these extra environment variables and JVM options; returns once it is ready. */
+    static Demo start(Path jar, Path dataDir, Path log, Map<String, String> env, List<String> jvm) throws Exception {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("no demo jar at " + jar + ": build it with mvn -B package -DskipTests"
                     + " (bench/run does), or set BENCH_DEMO_JAR");
         }
         int port = freePort();
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar.toString()).redirectErrorStream(true).redirectOutput(log.toFile());
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvm);
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().remove("CREDITS_DB_URL");
         builder.environment().put("PORT", Integer.toString(port));
         builder.environment().put("CREDITS_DATA_DIR", dataDir.toString());
@@ -78,7 +82,7 @@ final class Demo implements AutoCloseable {
         return readySeconds;
     }
 
-    /** The launcher, its Payara Micro child, and PostgreSQL: the embedded one, or {@code postmaster} when given. */
+    /** The launcher (which runs Payara Micro), and PostgreSQL: the embedded one, or {@code postmaster} when given. */
     Processes.Memory memory(long postmaster) throws IOException {
         long postgres = postmaster;
         Path pidFile = dataDir.resolve("pgdata").resolve("postmaster.pid");

@@ -44,6 +44,10 @@ final class EmbeddedDatabase implements AutoCloseable {
                 .setPort(0) // zonky picks a free port
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
+                // a demo's needs (Payara's pool is at most 32): fewer slots and no logical replication
+                // launcher, a process of its own (bench/README.md)
+                .setServerConfig("max_connections", "50")
+                .setServerConfig("max_logical_replication_workers", "0")
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setRegisterShutdownHook(false) // the launcher stops PostgreSQL itself, after Payara
                 .setOutputRedirector(serverLog)

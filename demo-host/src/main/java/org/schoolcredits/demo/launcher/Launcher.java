@@ -8,9 +8,8 @@ import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,26 +19,20 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Main class of {@code school-credits-demo.jar}: runs the School Credits demo with one command.
+ * Main class of {@code school-credits-demo.jar}: runs the School Credits demo with one command. It starts an embedded
+ * PostgreSQL (unless {@code CREDITS_DB_URL} names an external database), then Payara Micro in this JVM
+ * ({@link PayaraServer}) with {@code lib/school-credits-demo-host.war} at {@code http://localhost:<PORT>/}; on
+ * Ctrl-C / SIGTERM it stops Payara, then PostgreSQL. JVM options go on the {@code java} command line.
  * <p>
- * It starts an embedded PostgreSQL (unless {@code CREDITS_DB_URL} names an external database) and then Payara
- * Micro as a child process, deploying {@code lib/school-credits-demo-host.war} at {@code http://localhost:<PORT>/}.
- * Payara Micro and the WAR lie in {@code lib/} beside the launcher jar. On Ctrl-C / SIGTERM it stops Payara, then
- * PostgreSQL; when Payara exits by itself, it stops PostgreSQL and exits with Payara's exit code.
- * <p>
- * Environment variables (a blank value counts as unset): {@code PORT} (8080), {@code CREDITS_DB_URL},
- * {@code CREDITS_DB_USER} and {@code CREDITS_DB_PASSWORD} (both {@code postgres}), {@code CREDITS_DB_MIGRATION_USER}
- * and {@code CREDITS_DB_MIGRATION_PASSWORD} (the owner role; embedded: the launcher's roles), {@code CREDITS_DATA_DIR}
- * ({@code $HOME/.school-credits-demo}), {@code DEMO_JAVA_OPTS} (JVM options of the Payara process),
- * {@code DEMO_MODE} and {@code DEMO_PASSWORD} (required when demo mode is off) and
- * {@code PAYARA_CLUSTER_NAME} (joins Payara into that cluster instead of running with {@code --nohazelcast}).
- * {@code CREDITS_SIMULATED_PAYMENTS} defaults to {@code DEMO_MODE} (on): the demo's card payments are simulated.
- * One launcher at a time may use a data directory; leftovers of a killed launcher there are stopped at start.
+ * Environment (blank counts as unset): {@code PORT} (8080), {@code CREDITS_DB_URL}, {@code CREDITS_DB_USER} and
+ * {@code CREDITS_DB_PASSWORD} ({@code postgres}), {@code CREDITS_DB_MIGRATION_USER} and
+ * {@code CREDITS_DB_MIGRATION_PASSWORD} (embedded: the launcher's roles), {@code CREDITS_DATA_DIR}
+ * ({@code $HOME/.school-credits-demo}, one launcher at a time; a killed one's leftovers are stopped at start),
+ * {@code DEMO_MODE}, {@code DEMO_PASSWORD} (required with demo mode off), {@code PAYARA_CLUSTER_NAME} (that cluster
+ * instead of {@code --nohazelcast}), {@code CREDITS_SIMULATED_PAYMENTS} ({@code DEMO_MODE}'s value by default).
+ * {@code <data dir>/payara.pid} holds the pid of the JVM that runs Payara: this one.
  */
 public final class Launcher {
-
-    /** A young generation of 48 MB: the default (a third of the heap) kept ~80 MB more resident (bench/README.md). */
-    private static final String DEFAULT_JAVA_OPTS = "-Xmx400m -Xmn48m -Xss512k -XX:+UseSerialGC";
 
     /** Kept in a static field: a garbage-collected channel would release the data directory lock. */
     private static FileChannel lockChannel;
@@ -47,31 +40,30 @@ public final class Launcher {
     // Written under the Launcher.class lock: startup and shutdown never run at the same time.
     private static volatile boolean stopping;
     private static EmbeddedDatabase database;
-    private static Process payara;
+    private static PayaraServer payara;
     private static Path payaraPidFile;
 
     private Launcher() {
     }
 
+    /** Returns once Payara runs (its threads keep the JVM alive); exits with 1 when the start fails. */
     public static void main(String[] args) {
-        int exitCode;
         try {
-            exitCode = run();
+            run();
+            return;
         } catch (LaunchException e) {
             System.err.println("[launcher] " + e.getMessage());
-            exitCode = 1;
         } catch (Exception e) {
             System.err.println("[launcher] Start failed: " + e);
-            exitCode = 1;
         }
-        System.exit(exitCode);
+        System.exit(1);
     }
 
-    private static int run() throws Exception {
+    private static void run() throws Exception {
         requireDemoPassword(System.getenv());
         int port = parsePort(env("PORT", "8080"));
         Path lib = launcherDirectory().resolve("lib");
-        Path payaraJar = requireFile(lib.resolve("payara-micro.jar"));
+        requireFile(lib.resolve("payara-micro.jar"));
         Path war = requireFile(lib.resolve("school-credits-demo-host.war"));
 
         String home = env("HOME", System.getProperty("user.home"));
@@ -79,25 +71,28 @@ public final class Launcher {
         Files.createDirectories(dataDir);
         lockDataDirectory(dataDir);
         log("Data dir: " + dataDir);
-        stopLeftoverPayara(dataDir.resolve("payara.pid")); // it may still hold the port
+        stopLeftoverPayara(dataDir.resolve("payara.pid")); // one of an earlier version may still hold the port
         checkPortFree(port);
 
         Runtime.getRuntime().addShutdownHook(new Thread(Launcher::shutdown, "launcher-shutdown"));
-        Process child = startServices(port, dataDir, payaraJar, war);
-        // From here the launcher only waits: collecting what starting left behind (PostgreSQL's
-        // unpacked archive) lets G1 give that heap back, ~60 MB less resident (bench/README.md).
-        System.gc();
-        int exitCode = child.waitFor();
-        if (!stopping) {
-            log("Payara Micro exited by itself with code " + exitCode);
-            shutdown();
+        Map<String, String> settings = startDatabase(dataDir);
+        Path payaraRuntime = dataDir.resolve("payara-runtime");
+        deleteRecursively(payaraRuntime); // a kept runtime dir would deploy the app a second time
+        log("Starting Payara Micro ...");
+        // Outside the lock: Ctrl-C meanwhile stops the database and ends the JVM, booting Payara with it.
+        PayaraServer server = PayaraServer.start(war, port, payaraRuntime, env("PAYARA_CLUSTER_NAME", null), settings);
+        synchronized (Launcher.class) {
+            payara = server;
         }
-        return exitCode;
+        HeapTrim.trim(); // from here on this JVM only serves: what starting grew goes back (bench/README.md)
+        log("The demo is at http://localhost:" + port + "/");
     }
 
-    /** Starts the database (if embedded) and Payara Micro; a shutdown hook arriving meanwhile waits for it. */
-    private static synchronized Process startServices(int port, Path dataDir, Path payaraJar, Path war)
-            throws IOException {
+    /**
+     * Starts the database, if embedded; a shutdown hook arriving meanwhile waits for it. Returns Payara's
+     * settings: where the database is and as whom to sign in.
+     */
+    private static synchronized Map<String, String> startDatabase(Path dataDir) throws IOException {
         if (stopping) {
             throw new LaunchException("Stopped before start.");
         }
@@ -123,50 +118,27 @@ public final class Launcher {
             // Parameters are left out: they might hold a password.
             log("Database: external " + url.split("\\?", 2)[0] + " as user " + user);
         }
-
-        Path payaraRuntime = dataDir.resolve("payara-runtime");
-        deleteRecursively(payaraRuntime); // a kept runtime dir would deploy the app a second time
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(splitOptions(env("DEMO_JAVA_OPTS", DEFAULT_JAVA_OPTS)));
-        command.add("-Dcredits.simulated-payments=" + simulatedPayments());
-        command.addAll(List.of("-jar", payaraJar.toString(),
-                "--deploy", war.toString(), "--contextroot", "/", "--port", Integer.toString(port)));
-        String clusterName = env("PAYARA_CLUSTER_NAME", null);
-        // alone, without Hazelcast at all: --nocluster still ran it, for ~40 MB and some CPU
-        command.addAll(clusterName == null ? List.of("--nohazelcast") : List.of("--clustername", clusterName));
-        command.addAll(List.of("--disablephonehome", "--rootdir", payaraRuntime.toString()));
-
-        ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
-        builder.environment().put("CREDITS_DB_URL", url);
-        builder.environment().put("CREDITS_DB_USER", user);
-        builder.environment().put("CREDITS_DB_PASSWORD", password);
+        Map<String, String> settings = new HashMap<>(Map.of("credits.db.url", url, "credits.db.user", user,
+                "credits.db.password", password, "credits.simulated-payments", Boolean.toString(simulatedPayments())));
         if (migrationUser != null) {
-            builder.environment().put("CREDITS_DB_MIGRATION_USER", migrationUser);
-            builder.environment().put("CREDITS_DB_MIGRATION_PASSWORD", migrationPassword == null ? "" : migrationPassword);
+            settings.put("credits.db.migration.user", migrationUser);
+            settings.put("credits.db.migration.password", migrationPassword == null ? "" : migrationPassword);
         }
-        log("Starting Payara Micro ...");
-        payara = builder.start();
         payaraPidFile = dataDir.resolve("payara.pid");
-        Files.writeString(payaraPidFile, Long.toString(payara.pid()));
-        log("The demo will be at http://localhost:" + port + "/ once Payara Micro has deployed it.");
-        return payara;
+        Files.writeString(payaraPidFile, Long.toString(ProcessHandle.current().pid()));
+        return settings;
     }
 
-    /** Stops Payara, then PostgreSQL; runs once, from the shutdown hook or when Payara has exited. */
+    /** Stops Payara (unless still booting: the JVM's end stops it), then PostgreSQL; runs once, from the shutdown hook. */
     private static synchronized void shutdown() {
         if (stopping) {
             return;
         }
         stopping = true;
         try {
-            if (payara != null && payara.isAlive()) {
+            if (payara != null) {
                 log("Stopping Payara Micro ...");
-                payara.destroy();
-                if (!waitForExit(payara.toHandle(), 30)) {
-                    payara.destroyForcibly();
-                    waitForExit(payara.toHandle(), 10);
-                }
+                payara.stop(20); // then PostgreSQL in any case, well within the 60 s a test waits before a kill
             }
             if (database != null) {
                 log("Stopping PostgreSQL ...");
@@ -181,7 +153,7 @@ public final class Launcher {
         }
     }
 
-    /** Kills a Payara Micro left running by a launcher that was killed (SIGKILL). */
+    /** Kills a Payara Micro child left running by a launcher of an earlier version that was killed (SIGKILL). */
     private static void stopLeftoverPayara(Path pidFile) throws IOException {
         Optional<ProcessHandle> leftover = runningProcess(pidFile, "payara-micro");
         if (leftover.isPresent()) {
@@ -295,15 +267,7 @@ public final class Launcher {
         }
     }
 
-    private static List<String> splitOptions(String options) {
-        return Arrays.asList(options.trim().split("\\s+"));
-    }
-
-    /**
-     * Whether the plugin may simulate card payments: as {@code CREDITS_SIMULATED_PAYMENTS} says, or
-     * else in demo mode ({@code DEMO_MODE}, on unless {@code false}) only. Passed to the Payara child as
-     * a system property, which wins over its environment; the plugin knows nothing of demo mode.
-     */
+    /** As {@code CREDITS_SIMULATED_PAYMENTS} says, or else {@code DEMO_MODE} (on unless false): the plugin knows no demo mode. */
     static boolean simulatedPayments() {
         return isTrue(env("CREDITS_SIMULATED_PAYMENTS", env("DEMO_MODE", "true")));
     }
