@@ -203,7 +203,7 @@ public final class Bench {
                 "History page over HTTP, 50 rows, feature=DVLA_BIKE_CHECK&status=refunded (rare)");
         ThreadConnections db = new ThreadConnections(pg.jdbcUrl(DEMO_DATABASE), pg.user(), pg.password(),
                 CreditsDatabase.SCHEMA);
-        History history = new History(new Jdbc(db));
+        History history = new History(db.entityManager());
         Histogram direct = new Histogram(3_600_000_000L, 3);
         HistoryQuery query = new HistoryQuery(null, "SMS", "success", null, null, null, 50);
         for (int i = 0; i < 220; i++) {

@@ -2,20 +2,24 @@ package org.schoolcredits.history;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.schoolcredits.catalog.Features;
 import org.schoolcredits.kernel.Credits;
-import org.schoolcredits.storage.Jdbc;
+import org.schoolcredits.ledger.RecordedEntry;
+import org.schoolcredits.storage.CreditsDatabase;
 
 /**
  * Reads a school's entries newest first. A usage shows the state of its hold (pending while
  * held, success once captured, refunded once released or expired); a learner's redemption
  * shows the learner's reference, or "Deleted learner" once the host deleted them; an entry made
- * for a reason (an adjustment, a refund's or dispute's reversal) shows the reason.
+ * for a reason (an adjustment, a refund's or dispute's reversal) shows the reason. The query is SQL, as
+ * measured (bench/README.md); its rows are read as {@link RecordedEntry} entities.
  */
 @ApplicationScoped
 public class History {
@@ -23,21 +27,24 @@ public class History {
     static final String STATUS = "case when e.kind = 'usage' then case h.state when 'held' then 'pending'"
             + " when 'captured' then 'success' else 'refunded' end else e.status end";
 
-    private Jdbc db;
-    private Features features;
+    @PersistenceContext(unitName = CreditsDatabase.UNIT)
+    EntityManager em;
+
+    @Inject
+    Features features;
 
     protected History() {
     }
 
-    @Inject
-    public History(Jdbc db, Features features) {
-        this.db = db;
+    /** Outside the container (tests): on {@code em}. */
+    public History(EntityManager em, Features features) {
+        this.em = em;
         this.features = features;
     }
 
     /** The history of a plugin with the default features (tests). */
-    public History(Jdbc db) {
-        this(db, Features.defaults());
+    public History(EntityManager em) {
+        this(em, Features.defaults());
     }
 
     /** The registered features: the history filters by their codes, and a row shows its feature's label too. */
@@ -46,10 +53,10 @@ public class History {
     }
 
     public List<HistoryRow> rows(String schoolId, HistoryQuery query) {
-        StringBuilder sql = new StringBuilder("select e.entry_id, e.at, e.credit_type, e.kind, e.feature, e.amount,"
-                + " e.pending_amount, e.balance_after, " + STATUS + " as shown_status, e.initiated_by_name,"
+        StringBuilder sql = new StringBuilder("select e.*, " + STATUS + " as shown_status,"
                 + " case when e.kind = 'redemption' and e.reference like 'learner:%'"
-                + " then coalesce(l.learner_ref, 'Deleted learner') else coalesce(e.reason, e.reference) end as reference"
+                + " then coalesce(l.learner_ref, 'Deleted learner') else coalesce(e.reason, e.reference) end"
+                + " as shown_reference"
                 + " from entry e left join hold h on h.school_id = e.school_id and h.hold_id = e.hold_id"
                 + " left join learner l on e.kind = 'redemption' and l.school_id = e.school_id"
                 + " and l.ref_hash = substr(e.reference, 9)"
@@ -80,7 +87,28 @@ public class History {
         }
         sql.append(" order by e.entry_id desc limit ?");
         args.add(query.limit());
-        return db.list(sql.toString(), this::row, args.toArray());
+        Query rows = em.createNativeQuery(numbered(sql.toString()), RecordedEntry.AS_SHOWN);
+        for (int i = 0; i < args.size(); i++) {
+            Object arg = args.get(i);
+            rows.setParameter(i + 1, arg instanceof Instant instant ? instant.atOffset(ZoneOffset.UTC) : arg);
+        }
+        List<?> found = rows.getResultList();
+        return found.stream().map(row -> row((Object[]) row)).toList();
+    }
+
+    /** {@code sql} with its {@code ?} placeholders numbered {@code ?1}, {@code ?2}... in order (not in literals). */
+    static String numbered(String sql) {
+        StringBuilder out = new StringBuilder();
+        int n = 0;
+        boolean literal = false;
+        for (char c : sql.toCharArray()) {
+            out.append(c);
+            literal ^= c == '\'';
+            if (c == '?' && !literal) {
+                out.append(++n);
+            }
+        }
+        return out.toString();
     }
 
     /**
@@ -100,14 +128,12 @@ public class History {
                 + status.replace("'", "''") + "'))";
     }
 
-    private HistoryRow row(ResultSet rs) throws SQLException {
-        long amount = rs.getLong("amount");
-        long shown = amount != 0 ? amount : rs.getLong("pending_amount");
-        String feature = rs.getString("feature");
-        return new HistoryRow(Long.toString(rs.getLong("entry_id")),
-                Jdbc.instant(rs, "at").atOffset(ZoneOffset.UTC), rs.getString("credit_type"), rs.getString("kind"),
+    private HistoryRow row(Object[] row) {
+        RecordedEntry e = (RecordedEntry) row[0];
+        long shown = e.amount() != 0 ? e.amount() : e.pendingAmount();
+        String feature = e.feature();
+        return new HistoryRow(Long.toString(e.id()), e.at().atOffset(ZoneOffset.UTC), e.creditType(), e.kind(),
                 feature, feature == null ? null : features.label(feature), new Credits(shown).toDecimal(),
-                new Credits(rs.getLong("balance_after")).toDecimal(), rs.getString("shown_status"),
-                rs.getString("initiated_by_name"), rs.getString("reference"));
+                new Credits(e.balanceAfter()).toDecimal(), (String) row[1], e.initiatedByName(), (String) row[2]);
     }
 }

@@ -82,7 +82,7 @@ class FeaturesTest {
         assertEquals(new BigDecimal("4.5"), repriced.amount());
         db.run(() -> metering.release("oakwood", repriced.id()));
 
-        List<HistoryRow> rows = new History(db.jdbc(), features).rows("oakwood",
+        List<HistoryRow> rows = new History(db.entityManager(), features).rows("oakwood",
                 new HistoryQuery(null, code, null, null, null, null, 50));
         assertEquals(List.of("refund", "usage", "usage"), rows.stream().map(HistoryRow::kind).toList());
         assertTrue(rows.stream().allMatch(row -> row.feature().equals(code) && row.featureLabel().equals(label)));

@@ -61,7 +61,7 @@ class HistoryTest {
         db.run(() -> ledger.capture("oakwood", holds[0].id()));
         db.run(() -> ledger.release("oakwood", holds[1].id(), staff));
 
-        History history = new History(db.jdbc());
+        History history = new History(db.entityManager());
         List<HistoryRow> all = history.rows("oakwood", new HistoryQuery(null, null, null, null, null, null, 200));
         assertEquals(Set.of("success", "failed", "refunded", "pending"),
                 all.stream().map(HistoryRow::status).collect(Collectors.toSet()));

@@ -303,7 +303,7 @@ class LearnersTest {
     @DisplayName("the history shows a learner's reference, and \"Deleted learner\" once the learner is deleted")
     void historyShowsDeletedLearner() {
         buy(1, false);
-        History history = new History(jdbc);
+        History history = new History(db.entityManager());
         HistoryQuery redemptions = new HistoryQuery(null, "LEARNER_REGISTRATION", null, null, null, null, 10);
         db.run(() -> learners.register(SCHOOL, "H123456789012", STAFF));
         assertEquals("H123456789012", history.rows(SCHOOL, redemptions).get(0).reference());

@@ -109,7 +109,7 @@ class MessagesTest {
                 messages.charges("oakwood", "SMS", "send-2"));
         assertEquals(new Balance(Credits.of(new BigDecimal("1.2")), Credits.ZERO, Credits.ZERO),
                 ledger.balance("oakwood", CreditType.CONNECT));
-        List<HistoryRow> rows = new History(db.jdbc()).rows("oakwood",
+        List<HistoryRow> rows = new History(db.entityManager()).rows("oakwood",
                 new HistoryQuery(null, "SMS", "refunded", null, null, null, 50));
         assertEquals(List.of("send-2:4", "send-2:3"), rows.stream().map(HistoryRow::reference).toList(),
                 "bob's one part and the last of ann's three");

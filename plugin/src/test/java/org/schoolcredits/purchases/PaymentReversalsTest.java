@@ -88,7 +88,7 @@ class PaymentReversalsTest {
     }
 
     List<HistoryRow> history(Fixture f) {
-        return new History(f.db.jdbc()).rows("oakwood", new HistoryQuery(null, null, null, null, null, null, 50));
+        return new History(f.db.entityManager()).rows("oakwood", new HistoryQuery(null, null, null, null, null, null, 50));
     }
 
     @Test

@@ -1,0 +1,145 @@
+package org.schoolcredits.ledger;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.ColumnResult;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EntityResult;
+import jakarta.persistence.Id;
+import jakarta.persistence.SqlResultSetMapping;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+import org.eclipse.persistence.annotations.ReadOnly;
+import org.schoolcredits.storage.InstantReadColumn;
+import org.schoolcredits.storage.UuidColumn;
+
+/**
+ * A ledger entry as the readers of history see it (table {@code entry}): read-only. The ledger's SQL
+ * is the only writer of entries; EclipseLink never writes this entity ({@link ReadOnly}; no
+ * column but the id, whose mapping EclipseLink wants writable, is insertable or updatable).
+ * Entry ids come from one sequence, so {@code entry_id} alone names an entry.
+ */
+@Entity
+@ReadOnly
+@Table(name = "entry")
+@SqlResultSetMapping(name = RecordedEntry.AS_SHOWN, entities = @EntityResult(entityClass = RecordedEntry.class),
+        columns = {@ColumnResult(name = "shown_status"), @ColumnResult(name = "shown_reference")})
+public class RecordedEntry {
+
+    /** The mapping of a row {@code e.*, shown_status, shown_reference}: the entry, then the two strings. */
+    public static final String AS_SHOWN = "RecordedEntry.asShown";
+
+    @Id
+    @Column(name = "entry_id") // EclipseLink needs its id writable in the mapping; @ReadOnly writes nothing
+    private long id;
+
+    @Column(name = "school_id", insertable = false, updatable = false)
+    private String schoolId;
+
+    @Column(name = "at", insertable = false, updatable = false)
+    @Convert(converter = InstantReadColumn.class)
+    private Instant at;
+
+    @Column(name = "credit_type", insertable = false, updatable = false)
+    private String creditType;
+
+    @Column(name = "kind", insertable = false, updatable = false)
+    private String kind;
+
+    @Column(name = "feature", insertable = false, updatable = false)
+    private String feature;
+
+    @Column(name = "quantity", insertable = false, updatable = false)
+    private Long quantity;
+
+    @Column(name = "amount", insertable = false, updatable = false)
+    private long amount;
+
+    @Column(name = "pending_amount", insertable = false, updatable = false)
+    private long pendingAmount;
+
+    @Column(name = "balance_after", insertable = false, updatable = false)
+    private long balanceAfter;
+
+    @Column(name = "status", insertable = false, updatable = false)
+    private String status;
+
+    @Column(name = "initiated_by_name", insertable = false, updatable = false)
+    private String initiatedByName;
+
+    @Column(name = "reference", insertable = false, updatable = false)
+    private String reference;
+
+    @Column(name = "reason", insertable = false, updatable = false)
+    private String reason;
+
+    @Column(name = "hold_id", insertable = false, updatable = false)
+    @Convert(converter = UuidColumn.class)
+    private UUID holdId;
+
+    protected RecordedEntry() {
+    }
+
+    public long id() {
+        return id;
+    }
+
+    public String schoolId() {
+        return schoolId;
+    }
+
+    public Instant at() {
+        return at;
+    }
+
+    public String creditType() {
+        return creditType;
+    }
+
+    public String kind() {
+        return kind;
+    }
+
+    public String feature() {
+        return feature;
+    }
+
+    public Long quantity() {
+        return quantity;
+    }
+
+    /** The change to the available balance, signed, in thousandths. */
+    public long amount() {
+        return amount;
+    }
+
+    /** The change to the pending balance, in thousandths. */
+    public long pendingAmount() {
+        return pendingAmount;
+    }
+
+    public long balanceAfter() {
+        return balanceAfter;
+    }
+
+    public String status() {
+        return status;
+    }
+
+    public String initiatedByName() {
+        return initiatedByName;
+    }
+
+    public String reference() {
+        return reference;
+    }
+
+    public String reason() {
+        return reason;
+    }
+
+    public UUID holdId() {
+        return holdId;
+    }
+}
