@@ -10,18 +10,13 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Map;
-import java.util.Optional;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
-import org.postgresql.ds.PGSimpleDataSource;
+import org.schoolcredits.host.MigrationRole;
 
 /**
  * Migrates the demo host's own tables (schema {@code demo}, history table of its own) once the
@@ -58,8 +53,8 @@ public class DemoStartup {
     @PostConstruct
     void start() {
         Flyway.configure(DemoStartup.class.getClassLoader())
-                .dataSource(owner().orElse(dataSource))
-                .placeholders(Map.of("runtime_role", roleOf(dataSource)))
+                .dataSource(MigrationRole.owner(config).orElse(dataSource))
+                .placeholders(Map.of("runtime_role", MigrationRole.roleOf(dataSource)))
                 .locations("classpath:db/demo")
                 .schemas("demo")
                 .createSchemas(true)
@@ -69,32 +64,6 @@ public class DemoStartup {
         clock.migrated();
         if (demoMode && seed.seedIfNew()) {
             LOG.info("demo host: seeded the demo schools oakwood and riverside and their users");
-        }
-    }
-
-    /** The owner role's data source, when {@code credits.db.migration.user} is set. */
-    private Optional<DataSource> owner() {
-        Optional<String> user = config.getOptionalValue("credits.db.migration.user", String.class);
-        if (user.isEmpty()) {
-            return Optional.empty();
-        }
-        PGSimpleDataSource owner = new PGSimpleDataSource();
-        owner.setURL(config.getValue("credits.db.url", String.class));
-        owner.setUser(user.get());
-        config.getOptionalValue("credits.db.migration.password", String.class).ifPresent(owner::setPassword);
-        owner.setConnectTimeout(5);
-        owner.setLoginTimeout(5);
-        return Optional.of(owner);
-    }
-
-    /** The role the demo serves as: the one its migrations grant to. */
-    private static String roleOf(DataSource dataSource) {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("select current_user")) {
-            rs.next();
-            return rs.getString(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException("demo host: cannot read the database role: " + e.getMessage(), e);
         }
     }
 }

@@ -217,7 +217,9 @@ class PagesIT {
         browser.open("/settings/credits");
         browser.find(inSettings("input[name=method][value=card]")).click();
         browser.find(inSettings("button[data-package=connect-medium]")).click();
-        browser.until("the simulated checkout", () -> browser.driver().getCurrentUrl().contains("/api/credits/checkout/"));
+        browser.until("the simulated checkout (the panel said: " + browser.js("return document.querySelector('credits-settings')"
+                        + "?.shadowRoot?.querySelector('#last-action')?.textContent") + ")",
+                () -> browser.driver().getCurrentUrl().contains("/api/credits/checkout/"));
         String checkout = browser.driver().getCurrentUrl();
         String summary = browser.find(".summary").getText();
         assertTrue(summary.contains("100 Connect credits") && summary.contains("£10.00"), summary);

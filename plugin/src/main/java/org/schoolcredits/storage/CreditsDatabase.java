@@ -15,6 +15,7 @@ import javax.sql.DataSource;
 import org.eclipse.microprofile.config.Config;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationVersion;
+import org.schoolcredits.host.MigrationRole;
 
 /**
  * Declares the plugin's data source and applies its migrations when the application starts, as

@@ -1,4 +1,4 @@
-package org.schoolcredits.storage;
+package org.schoolcredits.host;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -58,7 +58,7 @@ public final class MigrationRole {
             rs.next();
             return rs.getString(1);
         } catch (SQLException e) {
-            throw new Jdbc.DatabaseException(e);
+            throw new IllegalStateException("cannot read the database role: " + e.getMessage(), e);
         }
     }
 }
