@@ -139,8 +139,13 @@ public final class Bench {
                 "STRIPE_WEBHOOK_SECRET", WEBHOOK_SECRET, "CREDITS_RATE_LIMIT_WEBHOOK", "100000000",
                 "CREDITS_RATE_LIMIT_PURCHASES", "100000000"));
         // a flight recording of the whole run (Payara runs in the launcher's JVM), written when it stops
-        List<String> jvm = System.getenv("BENCH_JFR") == null ? List.of()
-                : List.of("-XX:StartFlightRecording=settings=profile,filename=" + work.resolve("demo.jfr"));
+        // and BENCH_DEMO_JVM_OPTIONS (space-separated) on the demo's command line, to compare JVM settings
+        List<String> jvm = new java.util.ArrayList<>(List.of(System.getenv().getOrDefault("BENCH_DEMO_JVM_OPTIONS", "")
+                .trim().split("\\s+")));
+        jvm.removeIf(String::isEmpty);
+        if (System.getenv("BENCH_JFR") != null) {
+            jvm.add("-XX:StartFlightRecording=settings=profile,filename=" + work.resolve("demo.jfr"));
+        }
         try (Demo demo = Demo.start(demoJar(), fresh("demo-bench"), work.resolve("demo-bench.log"), env, jvm)) {
             report.add("Demo start-up on the bench PostgreSQL (new database): launch to /health/ready 200", "s",
                     demo.readySeconds(), "", Double.NaN, "< 30 s", demo.readySeconds() < 30);

@@ -41,9 +41,11 @@ final class Explain {
     private PreparedStatement recording(PreparedStatement target) {
         return (PreparedStatement) Proxy.newProxyInstance(PreparedStatement.class.getClassLoader(),
                 new Class<?>[] {PreparedStatement.class}, (proxy, method, methodArgs) -> {
-                    if ("setObject".equals(method.getName())) {
+                    // setObject from the plugin's SQL, setString, setTimestamp… from the persistence provider's
+                    if (method.getName().startsWith("set") && methodArgs != null && methodArgs.length == 2
+                            && methodArgs[0] instanceof Integer) {
                         synchronized (this) {
-                            args.put((Integer) methodArgs[0], methodArgs[1]);
+                            args.put((Integer) methodArgs[0], method.getName().equals("setNull") ? null : methodArgs[1]);
                         }
                     }
                     return call(method, target, methodArgs);

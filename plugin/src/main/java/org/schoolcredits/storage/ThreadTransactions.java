@@ -34,7 +34,7 @@ public class ThreadTransactions extends ConnectionSource implements Transactions
     private final DataSource forJpa = new ConnectionSource() {
         @Override
         public Connection getConnection() throws SQLException {
-            return inTransaction.get() ? uncommittable(physical()) : target.getConnection();
+            return inTransaction.get() ? uncommittable(handle(physical())) : target.getConnection();
         }
     };
 
