@@ -9,7 +9,6 @@ import org.schoolcredits.kernel.CreditsClock;
 import org.schoolcredits.ledger.Grant;
 import org.schoolcredits.ledger.Ledger;
 import org.schoolcredits.ledger.LotSource;
-import org.schoolcredits.storage.Jdbc;
 
 /**
  * The transactions of a purchase's creation, each committed on its own, so that {@link Purchases}
@@ -28,17 +27,15 @@ public class CheckoutSteps {
     private PurchaseRepository purchases;
     private Ledger ledger;
     private CreditsClock clock;
-    private Jdbc db;
 
     protected CheckoutSteps() {
     }
 
     @Inject
-    public CheckoutSteps(PurchaseRepository purchases, Ledger ledger, CreditsClock clock, Jdbc db) {
+    public CheckoutSteps(PurchaseRepository purchases, Ledger ledger, CreditsClock clock) {
         this.purchases = purchases;
         this.ledger = ledger;
         this.clock = clock;
-        this.db = db;
     }
 
     /** Records a card purchase, awaiting its checkout. */
@@ -79,7 +76,6 @@ public class CheckoutSteps {
     @Transactional
     public int expireUnopened() {
         Instant now = clock.now();
-        return db.update("update purchase set status = 'expired', updated_at = ? where status = 'awaiting_payment'"
-                + " and checkout_session_id is null and created_at <= ?", now, now.minus(UNOPENED));
+        return purchases.expireUnopened(now.minus(UNOPENED), now);
     }
 }

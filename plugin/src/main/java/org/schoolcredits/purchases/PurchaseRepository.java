@@ -134,6 +134,13 @@ public class PurchaseRepository {
                 .setParameter("now", now).executeUpdate();
     }
 
+    /** Expires the card purchases created by {@code before} whose Checkout Session was never opened. */
+    int expireUnopened(Instant before, Instant now) {
+        return em.createQuery("update StoredPurchase p set p.status = 'expired', p.updatedAt = :now"
+                        + " where p.status = 'awaiting_payment' and p.checkoutSessionId is null and p.createdAt <= :before")
+                .setParameter("now", now).setParameter("before", before).executeUpdate();
+    }
+
     void recordReceipt(Purchase p, String receiptUrl) {
         update("update StoredPurchase p set p.receiptUrl = :url", p).setParameter("url", receiptUrl).executeUpdate();
     }

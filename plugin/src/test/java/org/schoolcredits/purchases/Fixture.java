@@ -103,7 +103,7 @@ final class Fixture {
     private final class Steps extends CheckoutSteps {
 
         Steps() {
-            super(repository, ledger, clock, db.jdbc());
+            super(repository, ledger, clock);
         }
 
         private <T> T tx(Supplier<T> step) {
