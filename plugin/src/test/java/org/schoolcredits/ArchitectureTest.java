@@ -39,6 +39,15 @@ class ArchitectureTest {
             "(?i)\\b(insert\\s+into|update|delete\\s+from)\\s+(entry|balance|lot|hold|hold_lot)\\b");
 
     @Test
+    @DisplayName("nothing calls jakarta.json.Json, whose every call looks the JSON-P provider up through the ServiceLoader")
+    void noServiceLoaderPerCall() {
+        noClasses().should().callMethodWhere(describe("a static method of jakarta.json.Json",
+                        call -> call.getTarget().getOwner().isEquivalentTo(jakarta.json.Json.class)))
+                .because("a provider looked up per request cost a third of the HTTP workers' time (bench/README.md)")
+                .check(PLUGIN);
+    }
+
+    @Test
     @DisplayName("the host SPI imports nothing of the plugin's")
     void hostImportsNothing() {
         noClasses().that().resideInAPackage("org.schoolcredits.host..")

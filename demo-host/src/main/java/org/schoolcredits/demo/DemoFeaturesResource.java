@@ -6,6 +6,7 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -22,6 +23,9 @@ import org.schoolcredits.host.Metering;
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class DemoFeaturesResource {
+
+    /** Once: each static {@code Json.create...} looks the JSON-P provider up through the ServiceLoader. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     static final int MAX_RECIPIENTS = 1000;
 
@@ -41,7 +45,7 @@ public class DemoFeaturesResource {
         requireCredits();
         List<String> to = recipients(body);
         DemoMessaging.SmsResult result = messaging.sendSms(callers.caller(), to, DemoJson.text(body, "text", 1, 612));
-        return Response.status(201).entity(Json.createObjectBuilder().add("sent", result.sent())
+        return Response.status(201).entity(JSON.createObjectBuilder().add("sent", result.sent())
                 .add("failed", result.failed()).add("credits", result.credits()).build().toString()).build();
     }
 
@@ -64,7 +68,7 @@ public class DemoFeaturesResource {
             throw new DemoProblems.Refusal(502, "dvla_unavailable",
                     "The DVLA check failed; its credits were refunded");
         }
-        return Response.status(201).entity(Json.createObjectBuilder().add(field, number).add("result", "valid")
+        return Response.status(201).entity(JSON.createObjectBuilder().add(field, number).add("result", "valid")
                 .build().toString()).build();
     }
 

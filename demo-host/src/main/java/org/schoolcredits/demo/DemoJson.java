@@ -5,10 +5,14 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 
 /** Reads the demo API's request bodies: a JSON object, or a 400 problem. */
 final class DemoJson {
+
+    /** Once: each static {@code Json.create...} looks the JSON-P provider up through the ServiceLoader. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private DemoJson() {
     }
@@ -21,7 +25,7 @@ final class DemoJson {
             throw new DemoProblems.Refusal(400, "malformed_json", "The body is nested deeper than " + MAX_DEPTH
                     + " levels");
         }
-        try (JsonReader reader = Json.createReader(new StringReader(text == null ? "" : text))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(text == null ? "" : text))) {
             if (reader.readValue() instanceof JsonObject object) {
                 return object;
             }

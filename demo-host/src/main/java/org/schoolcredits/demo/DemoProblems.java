@@ -3,6 +3,7 @@ package org.schoolcredits.demo;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -19,6 +20,9 @@ import org.schoolcredits.host.SchoolNotEnabledException;
  */
 @Provider
 public class DemoProblems implements ExceptionMapper<Throwable> {
+
+    /** Once: each static {@code Json.create...} looks the JSON-P provider up through the ServiceLoader. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private static final Logger LOG = Logger.getLogger(DemoProblems.class.getName());
 
@@ -77,7 +81,7 @@ public class DemoProblems implements ExceptionMapper<Throwable> {
     }
 
     private static JsonObjectBuilder base(int status, String code, String detail) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("type", "https://schoolcredits.org/problems/" + code.replace('_', '-'))
                 .add("title", detail)
                 .add("status", status)

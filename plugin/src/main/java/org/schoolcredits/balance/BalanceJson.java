@@ -1,11 +1,12 @@
 package org.schoolcredits.balance;
 
-import org.schoolcredits.ledger.Forecast;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.time.format.DateTimeFormatter;
+import org.schoolcredits.ledger.Forecast;
 
 /**
  * {@link BalanceView.Balances} as GET /balance answers them: written by hand because a credit type's
@@ -13,6 +14,9 @@ import java.time.format.DateTimeFormatter;
  * absent value as {@code null} (the allowance, a forecast's suggested package).
  */
 final class BalanceJson {
+
+    /** Once: each static {@code Json.create...} looks the JSON-P provider up through the ServiceLoader. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private BalanceJson() {
     }
@@ -28,11 +32,11 @@ final class BalanceJson {
     static JsonObject of(BalanceView.Balances balances, java.util.List<String> admins) {
         BalanceView.Learner learner = balances.learner();
         BalanceView.Connect connect = balances.connect();
-        JsonObjectBuilder learnerJson = Json.createObjectBuilder().add("available", learner.available())
+        JsonObjectBuilder learnerJson = JSON.createObjectBuilder().add("available", learner.available())
                 .add("pending", learner.pending()).add("lowBalance", learner.lowBalance());
-        JsonObjectBuilder connectJson = Json.createObjectBuilder().add("available", connect.available())
+        JsonObjectBuilder connectJson = JSON.createObjectBuilder().add("available", connect.available())
                 .add("held", connect.held()).add("pending", connect.pending())
-                .add("allowance", connect.allowance() == null ? JsonValue.NULL : Json.createObjectBuilder()
+                .add("allowance", connect.allowance() == null ? JsonValue.NULL : JSON.createObjectBuilder()
                         .add("remaining", connect.allowance().remaining())
                         .add("expiresAt", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(connect.allowance().expiresAt()))
                         .build())
@@ -43,15 +47,15 @@ final class BalanceJson {
         if (connect.forecast() != null) {
             connectJson.add("forecast", forecast(connect.forecast()));
         }
-        JsonObjectBuilder json = Json.createObjectBuilder().add("learner", learnerJson).add("connect", connectJson);
+        JsonObjectBuilder json = JSON.createObjectBuilder().add("learner", learnerJson).add("connect", connectJson);
         if (admins != null) {
-            json.add("admins", Json.createArrayBuilder(admins));
+            json.add("admins", JSON.createArrayBuilder(admins));
         }
         return json.build();
     }
 
     private static JsonObject forecast(Forecast forecast) {
-        JsonObjectBuilder json = Json.createObjectBuilder().add("daysLeft", forecast.daysLeft())
+        JsonObjectBuilder json = JSON.createObjectBuilder().add("daysLeft", forecast.daysLeft())
                 .add("dailyAverage", forecast.dailyAverage());
         return (forecast.suggestedPackage() == null ? json.addNull("suggestedPackage")
                 : json.add("suggestedPackage", forecast.suggestedPackage())).build();

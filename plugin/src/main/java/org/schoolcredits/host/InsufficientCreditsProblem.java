@@ -3,6 +3,7 @@ package org.schoolcredits.host;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Optional;
@@ -16,6 +17,9 @@ import java.util.Optional;
  * your own exception mapper.
  */
 public final class InsufficientCreditsProblem {
+
+    /** Once: each static {@code Json.create...} looks the JSON-P provider up through the ServiceLoader. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     public static final String MEDIA_TYPE = "application/problem+json";
     public static final String MAY_BUY = "credits.manage";
@@ -37,7 +41,7 @@ public final class InsufficientCreditsProblem {
 
     /** The problem document for {@code caller}; {@code admins} are the names of the caller's school's admins. */
     public static JsonObject of(InsufficientCreditsException e, Caller caller, List<String> admins) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("type", TYPE)
                 .add("title", TITLE)
                 .add("status", 402)
@@ -50,7 +54,7 @@ public final class InsufficientCreditsProblem {
         if (caller != null && caller.has(MAY_BUY) && e.topUpUrl() != null) {
             json.add("topUpUrl", e.topUpUrl());
         } else {
-            json.add("admins", Json.createArrayBuilder(admins));
+            json.add("admins", JSON.createArrayBuilder(admins));
         }
         return json.build();
     }

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.spi.JsonProvider;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -33,6 +34,9 @@ import org.schoolcredits.problem.ProblemCode;
  */
 @ApplicationScoped
 public class SimulatedCheckout {
+
+    /** Once: each static {@code Json.create...} looks the JSON-P provider up through the ServiceLoader. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     /** How a simulated checkout ends. */
     public enum Ending {
@@ -119,13 +123,13 @@ public class SimulatedCheckout {
 
     private static String event(String type, Purchase purchase, String paymentStatus) {
         String sessionId = purchase.checkoutSessionId();
-        JsonObject session = Json.createObjectBuilder()
+        JsonObject session = JSON.createObjectBuilder()
                 .add("id", sessionId)
                 .add("object", "checkout.session")
                 .add("amount_total", purchase.price().pence())
                 .add("currency", Money.CURRENCY.toLowerCase(Locale.ROOT))
                 .add("client_reference_id", purchase.id().toString())
-                .add("metadata", Json.createObjectBuilder()
+                .add("metadata", JSON.createObjectBuilder()
                         .add("school_id", purchase.schoolId())
                         .add("purchase_id", purchase.id().toString())
                         .add("package_id", purchase.packageId()))
@@ -134,7 +138,7 @@ public class SimulatedCheckout {
                 .add("payment_status", paymentStatus)
                 .add("status", type.endsWith("expired") ? "expired" : "complete")
                 .build();
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("id", "evt_simulated_" + UUID.randomUUID().toString().replace("-", ""))
                 .add("object", "event")
                 .add("api_version", API_VERSION)
@@ -142,7 +146,7 @@ public class SimulatedCheckout {
                 .add("livemode", false)
                 .add("pending_webhooks", 1)
                 .add("type", type)
-                .add("data", Json.createObjectBuilder().add("object", session))
+                .add("data", JSON.createObjectBuilder().add("object", session))
                 .build().toString();
     }
 

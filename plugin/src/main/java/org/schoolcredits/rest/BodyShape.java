@@ -8,6 +8,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -30,6 +31,9 @@ import org.schoolcredits.problem.ProblemCode;
  */
 final class BodyShape {
 
+    /** Once: each static {@code Json.create...} looks the JSON-P provider up through the ServiceLoader. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     /** More integer digits than any amount or count the plugin takes. */
     private static final int MAX_DIGITS = 18;
 
@@ -42,7 +46,7 @@ final class BodyShape {
         for (RecordComponent component : type.getRecordComponents()) {
             components.put(component.getName(), component);
         }
-        JsonObjectBuilder normal = Json.createObjectBuilder();
+        JsonObjectBuilder normal = JSON.createObjectBuilder();
         json.forEach((name, value) -> {
             String field = path + name;
             RecordComponent component = components.get(name);
@@ -59,13 +63,13 @@ final class BodyShape {
 
     private static JsonValue value(Class<?> type, Type generic, JsonValue value, String field) {
         if (type == String.class) {
-            return Json.createValue(text(value, field));
+            return JSON.createValue(text(value, field));
         }
         if (type == Long.class || type == Integer.class || type == long.class || type == int.class) {
-            return Json.createValue(whole(value, field));
+            return JSON.createValue(whole(value, field));
         }
         if (type == Credits.class) {
-            return Json.createValue(credits(value, field));
+            return JSON.createValue(credits(value, field));
         }
         if (type == Boolean.class || type == boolean.class) {
             if (value != JsonValue.TRUE && value != JsonValue.FALSE) {
@@ -76,7 +80,7 @@ final class BodyShape {
         if (type == OffsetDateTime.class) {
             String text = text(value, field);
             try {
-                return Json.createValue(OffsetDateTime.parse(text).toString());
+                return JSON.createValue(OffsetDateTime.parse(text).toString());
             } catch (DateTimeParseException e) {
                 throw invalid(field, "must be an ISO-8601 time with an offset");
             }
@@ -85,7 +89,7 @@ final class BodyShape {
             String code = text(value, field);
             for (Object constant : type.getEnumConstants()) {
                 if (EnumCodes.code((Enum<?>) constant).equals(code)) {
-                    return Json.createValue(((Enum<?>) constant).name()); // JSON-B binds enums by name
+                    return JSON.createValue(((Enum<?>) constant).name()); // JSON-B binds enums by name
                 }
             }
             throw invalid(field, "must be one of " + EnumCodes.all(type));
@@ -101,7 +105,7 @@ final class BodyShape {
             if (!(value instanceof JsonArray array)) {
                 throw invalid(field, "must be a list of objects");
             }
-            JsonArrayBuilder normal = Json.createArrayBuilder();
+            JsonArrayBuilder normal = JSON.createArrayBuilder();
             for (int i = 0; i < array.size(); i++) {
                 String at = field + "[" + i + "]";
                 if (!(array.get(i) instanceof JsonObject object)) {

@@ -1,9 +1,9 @@
 package org.schoolcredits.rest;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import org.schoolcredits.problem.CreditsException;
 import org.schoolcredits.problem.ProblemCode;
@@ -16,7 +16,8 @@ import org.schoolcredits.problem.ProblemCode;
 public final class JsonBody {
 
     /** Once: Json.createReader looks the JSON-P provider up through the ServiceLoader at every call. */
-    private static final jakarta.json.JsonReaderFactory READERS = Json.createReaderFactory(java.util.Map.of());
+    private static final jakarta.json.JsonReaderFactory READERS = JsonProvider.provider()
+            .createReaderFactory(java.util.Map.of());
 
     /** Deeper than any body the plugin accepts needs. */
     static final int MAX_DEPTH = 32;

@@ -3,6 +3,7 @@ package org.schoolcredits.rest;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -12,8 +13,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.schoolcredits.host.InsufficientCreditsException;
 import org.schoolcredits.host.CallerProvider;
+import org.schoolcredits.host.InsufficientCreditsException;
 import org.schoolcredits.host.InsufficientCreditsProblem;
 import org.schoolcredits.host.SchoolDirectory;
 import org.schoolcredits.host.SchoolNotEnabledException;
@@ -26,6 +27,9 @@ import org.schoolcredits.problem.ProblemCode;
  * FINE; 5xx at SEVERE with a random instance id that the document carries too.
  */
 public class ProblemMapper implements ExceptionMapper<Throwable> {
+
+    /** Once: each static {@code Json.create...} looks the JSON-P provider up through the ServiceLoader. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     public static final String PROBLEM_JSON = "application/problem+json";
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class.getName());
@@ -104,7 +108,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     }
 
     static Response problem(ProblemCode code, String detail, Map<String, Object> extensions, Throwable cause) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("type", "https://schoolcredits.org/problems/" + code.code().replace('_', '-'))
                 .add("title", code.title())
                 .add("status", code.status())
