@@ -19,7 +19,7 @@ import org.schoolcredits.storage.CreditsDatabase;
  * held, success once captured, refunded once released or expired); a learner's redemption
  * shows the learner's reference, or "Deleted learner" once the host deleted them; an entry made
  * for a reason (an adjustment, a refund's or dispute's reversal) shows the reason. The query is SQL, as
- * measured (bench/README.md); its rows are read as {@link RecordedEntry} entities.
+ * measured (bench/README.md); JPA reads its rows as {@link RecordedEntry.Shown} views of the columns shown.
  */
 @ApplicationScoped
 public class History {
@@ -53,7 +53,8 @@ public class History {
     }
 
     public List<HistoryRow> rows(String schoolId, HistoryQuery query) {
-        StringBuilder sql = new StringBuilder("select e.*, " + STATUS + " as shown_status,"
+        StringBuilder sql = new StringBuilder("select e.entry_id, e.at, e.credit_type, e.kind, e.feature, e.amount,"
+                + " e.pending_amount, e.balance_after, e.initiated_by_name, " + STATUS + " as shown_status,"
                 + " case when e.kind = 'redemption' and e.reference like 'learner:%'"
                 + " then coalesce(l.learner_ref, 'Deleted learner') else coalesce(e.reason, e.reference) end"
                 + " as shown_reference"
@@ -93,7 +94,7 @@ public class History {
             rows.setParameter(i + 1, arg instanceof Instant instant ? instant.atOffset(ZoneOffset.UTC) : arg);
         }
         List<?> found = rows.getResultList();
-        return found.stream().map(row -> row((Object[]) row)).toList();
+        return found.stream().map(row -> row((RecordedEntry.Shown) row)).toList();
     }
 
     /** {@code sql} with its {@code ?} placeholders numbered {@code ?1}, {@code ?2}... in order (not in literals). */
@@ -128,12 +129,11 @@ public class History {
                 + status.replace("'", "''") + "'))";
     }
 
-    private HistoryRow row(Object[] row) {
-        RecordedEntry e = (RecordedEntry) row[0];
+    private HistoryRow row(RecordedEntry.Shown e) {
         long shown = e.amount() != 0 ? e.amount() : e.pendingAmount();
         String feature = e.feature();
-        return new HistoryRow(Long.toString(e.id()), e.at().atOffset(ZoneOffset.UTC), e.creditType(), e.kind(),
+        return new HistoryRow(Long.toString(e.id()), e.at().withOffsetSameInstant(ZoneOffset.UTC), e.creditType(), e.kind(),
                 feature, feature == null ? null : features.label(feature), new Credits(shown).toDecimal(),
-                new Credits(e.balanceAfter()).toDecimal(), (String) row[1], e.initiatedByName(), (String) row[2]);
+                new Credits(e.balanceAfter()).toDecimal(), e.status(), e.initiatedByName(), e.reference());
     }
 }
