@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.schoolcredits.catalog.Features;
 import org.schoolcredits.kernel.Credits;
-import org.schoolcredits.ledger.RecordedEntry;
 import org.schoolcredits.storage.CreditsDatabase;
 
 /**
@@ -90,11 +89,15 @@ public class History {
         args.add(query.limit());
         Query rows = em.createNativeQuery(numbered(sql.toString()), RecordedEntry.AS_SHOWN);
         for (int i = 0; i < args.size(); i++) {
-            Object arg = args.get(i);
-            rows.setParameter(i + 1, arg instanceof Instant instant ? instant.atOffset(ZoneOffset.UTC) : arg);
+            rows.setParameter(i + 1, parameter(args.get(i)));
         }
         List<?> found = rows.getResultList();
         return found.stream().map(row -> row((RecordedEntry.Shown) row)).toList();
+    }
+
+    /** A query parameter as the driver takes it: an instant as a {@code timestamptz}. */
+    static Object parameter(Object arg) {
+        return arg instanceof Instant instant ? instant.atOffset(ZoneOffset.UTC) : arg;
     }
 
     /** {@code sql} with its {@code ?} placeholders numbered {@code ?1}, {@code ?2}... in order (not in literals). */

@@ -1,15 +1,16 @@
 package org.schoolcredits.history;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.schoolcredits.kernel.Credits;
-import org.schoolcredits.storage.Jdbc;
+import org.schoolcredits.storage.CreditsDatabase;
 
 /**
  * A school's statement: one row per action, newest first, where the history has one per ledger
@@ -17,7 +18,7 @@ import org.schoolcredits.storage.Jdbc;
  * and the holds of one host action too (references {@code action:part}, as a bulk SMS names each
  * recipient's charge {@code sms:<batch>:<n>}); a purchase's entries by the purchase; anything else is
  * its own action. A purchase shows only once its credits arrived: pending and failed payments belong
- * to the purchases list.
+ * to the purchases list. The query is SQL (an aggregate per action); JPA reads its rows as {@link Action}s.
  */
 @ApplicationScoped
 public class Statement {
@@ -48,14 +49,21 @@ public class Statement {
             + " (array_agg(shown_detail order by entry_id))[1] as detail"
             + " from keyed group by action";
 
-    @Inject
-    Jdbc db;
+    /** A row of the query: one action's entries added up ({@link RecordedEntry#AS_ACTION}). */
+    public record Action(long firstId, OffsetDateTime firstAt, String creditType, String action, String kind,
+                         String reference, String feature, long charges, long failed, long inProgress, long net,
+                         long refunded, String method, String packageId, String initiatedBy, String detail) {
+    }
+
+    @PersistenceContext(unitName = CreditsDatabase.UNIT)
+    EntityManager em;
 
     protected Statement() {
     }
 
-    public Statement(Jdbc db) {
-        this.db = db;
+    /** Outside the container (tests): on {@code em}. */
+    public Statement(EntityManager em) {
+        this.em = em;
     }
 
     /** A page of the statement; {@code query}'s feature and status are not used, its cursor is a row's id. */
@@ -82,23 +90,25 @@ public class Statement {
         }
         sql.append(" order by first_id desc limit ?");
         args.add(query.limit());
-        return db.list(sql.toString(), Statement::row, args.toArray());
+        Query rows = em.createNativeQuery(History.numbered(sql.toString()), RecordedEntry.AS_ACTION);
+        for (int i = 0; i < args.size(); i++) {
+            rows.setParameter(i + 1, History.parameter(args.get(i)));
+        }
+        return rows.getResultList().stream().map(row -> row((Action) row)).toList();
     }
 
-    private static StatementRow row(ResultSet rs) throws SQLException {
-        String action = rs.getString("action");
-        String kind = action.startsWith("hold:") ? "usage" : rs.getString("kind");
-        String reference = rs.getString("reference");
+    private static StatementRow row(Action row) {
+        String action = row.action();
+        String kind = action.startsWith("hold:") ? "usage" : row.kind();
+        String reference = row.reference();
         if ("grant".equals(kind)) {
             kind = "trial".equals(reference) ? "trial" : "allowance";
         }
-        String detail = "purchase".equals(kind) ? rs.getString("package_id") : rs.getString("detail");
-        return new StatementRow(Long.toString(rs.getLong("first_id")),
-                Jdbc.instant(rs, "first_at").atOffset(ZoneOffset.UTC), rs.getString("credit_type"), kind,
-                rs.getString("feature"), rs.getInt("charges"), rs.getInt("failed"), rs.getInt("in_progress"),
-                new Credits(rs.getLong("net")).toDecimal(), new Credits(rs.getLong("refunded")).toDecimal(),
-                rs.getString("method"), rs.getString("initiated_by"), shortReference(kind, action, reference),
-                detail);
+        String detail = "purchase".equals(kind) ? row.packageId() : row.detail();
+        return new StatementRow(Long.toString(row.firstId()), row.firstAt().withOffsetSameInstant(ZoneOffset.UTC),
+                row.creditType(), kind, row.feature(), (int) row.charges(), (int) row.failed(), (int) row.inProgress(),
+                new Credits(row.net()).toDecimal(), new Credits(row.refunded()).toDecimal(), row.method(),
+                row.initiatedBy(), shortReference(kind, action, reference), detail);
     }
 
     /**

@@ -40,6 +40,23 @@ class HistoryTest {
     }
 
     @Test
+    @DisplayName("a page whose newest row has no feature (a purchase) is read, as is the statement's")
+    void newestWithoutFeature() {
+        TestDatabase db = TestDatabase.create();
+        Ledger ledger = new Ledger(db.jdbc(), new TestClock(Instant.parse("2026-11-10T09:00:00Z")), "http://localhost:8080");
+        db.run(() -> ledger.provision("oakwood"));
+        db.run(() -> ledger.grant(new Grant("oakwood", CreditType.CONNECT, LotSource.PURCHASE, "card", Credits.of(50),
+                null, false, new Actor("admin@oakwood", "Olivia Oak"))));
+        List<HistoryRow> rows = new History(db.entityManager()).rows("oakwood",
+                new HistoryQuery(null, null, null, null, null, null, 50));
+        assertEquals(null, rows.get(0).feature());
+        assertEquals(0, rows.get(0).amount().compareTo(java.math.BigDecimal.valueOf(50)));
+        List<StatementRow> actions = new Statement(db.entityManager()).rows("oakwood",
+                new HistoryQuery(null, null, null, null, null, null, 50));
+        assertEquals(null, actions.get(0).feature());
+    }
+
+    @Test
     @DisplayName("a status filter lists exactly the rows shown with that status")
     void statusFilter() {
         TestDatabase db = TestDatabase.create();

@@ -28,7 +28,7 @@ class StatementTest {
     final TestClock clock = new TestClock(Instant.parse("2026-11-10T09:00:00Z"));
     final Ledger ledger = new Ledger(db.jdbc(), clock, "http://localhost:8080");
     final Actor staff = new Actor("staff@oakwood", "Sam Oak");
-    final Statement statement = new Statement(db.jdbc());
+    final Statement statement = new Statement(db.entityManager());
 
     List<StatementRow> all() {
         return statement.rows("oakwood", new HistoryQuery(null, null, null, null, null, null, 200));

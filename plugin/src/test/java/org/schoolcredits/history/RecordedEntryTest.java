@@ -1,4 +1,4 @@
-package org.schoolcredits.ledger;
+package org.schoolcredits.history;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -7,7 +7,6 @@ import java.lang.reflect.Field;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -17,9 +16,13 @@ import org.schoolcredits.host.CreditType;
 import org.schoolcredits.host.Feature;
 import org.schoolcredits.kernel.Actor;
 import org.schoolcredits.kernel.Credits;
+import org.schoolcredits.ledger.Grant;
+import org.schoolcredits.ledger.Hold;
+import org.schoolcredits.ledger.Ledger;
+import org.schoolcredits.ledger.LotSource;
 import org.schoolcredits.storage.Jdbc;
 
-class RecordedViewsTest {
+class RecordedEntryTest {
 
     final TestDatabase db = TestDatabase.create();
     final Jdbc jdbc = db.jdbc();
@@ -39,45 +42,33 @@ class RecordedViewsTest {
     }
 
     @Test
-    @DisplayName("entries and holds read through JPA show what the ledger's SQL wrote")
+    @DisplayName("entries read through JPA show what the ledger's SQL wrote")
     void readsWhatTheLedgerWrote() {
         List<RecordedEntry> entries = em.createQuery("select e from RecordedEntry e where e.schoolId = :school"
                 + " order by e.id", RecordedEntry.class).setParameter("school", "oakwood").getResultList();
         assertEquals(List.of("purchase", "usage"), entries.stream().map(RecordedEntry::kind).toList());
         assertEquals(hold.id(), entries.get(1).holdId());
         assertEquals(-1000, entries.get(1).amount());
-        RecordedHold read = em.find(RecordedHold.class, hold.id());
-        assertEquals("held", read.state());
-        assertEquals(1000, read.amount());
-        assertEquals(clock.now().plus(Duration.ofMinutes(15)), read.expiresAt());
+        assertEquals(clock.now(), entries.get(1).at());
     }
 
     @Test
-    @DisplayName("a change to a read hold, or a persisted new one, writes nothing: the ledger's SQL stays the only writer")
+    @DisplayName("a change to a read entry, or a persisted new one, writes nothing: the ledger's SQL stays the only writer")
     void writesNothing() throws Exception {
+        long usage = jdbc.one("select entry_id from entry where kind = 'usage'", rs -> rs.getLong(1)).orElseThrow();
         db.run(() -> {
-            RecordedHold read = em.find(RecordedHold.class, hold.id());
-            set(read, "state", "released");
+            RecordedEntry read = em.find(RecordedEntry.class, usage);
             set(read, "amount", 1L);
+            set(read, "status", "success");
             em.merge(read);
         });
-        assertEquals("held", state(hold.id()));
-        UUID made = UUID.randomUUID();
-        RecordedHold fresh = new RecordedHold();
-        set(fresh, "id", made);
-        set(fresh, "schoolId", "oakwood");
-        set(fresh, "state", "held");
-        db.run(() -> em.persist(fresh));
-        assertEquals(1L, jdbc.one("select count(*) from hold", rs -> rs.getLong(1)).orElseThrow());
+        assertEquals(-1000L, jdbc.one("select amount from entry where entry_id = ?", rs -> rs.getLong(1), usage)
+                .orElseThrow());
         RecordedEntry entry = new RecordedEntry();
         set(entry, "id", 999_999L);
         set(entry, "schoolId", "oakwood");
         db.run(() -> em.persist(entry));
         assertEquals(2L, jdbc.one("select count(*) from entry", rs -> rs.getLong(1)).orElseThrow());
-    }
-
-    private String state(UUID id) {
-        return jdbc.one("select state from hold where hold_id = ?", rs -> rs.getString(1), id).orElseThrow();
     }
 
     private static void set(Object target, String field, Object value) {

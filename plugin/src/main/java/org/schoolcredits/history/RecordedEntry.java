@@ -1,4 +1,4 @@
-package org.schoolcredits.ledger;
+package org.schoolcredits.history;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.ColumnResult;
@@ -20,22 +20,51 @@ import org.schoolcredits.storage.UuidColumn;
  * is the only writer of entries; EclipseLink never writes this entity ({@link ReadOnly}; no
  * column but the id, whose mapping EclipseLink wants writable, is insertable or updatable).
  * Entry ids come from one sequence, so {@code entry_id} alone names an entry. The history reads its
- * pages as {@link Shown} views through {@link #AS_SHOWN}.
+ * pages as {@link Shown} views through {@link #AS_SHOWN}, the statement its actions through {@link #AS_ACTION}.
  */
 @Entity
 @ReadOnly
 @Table(name = "entry")
+// every column result names its type: without one, EclipseLink takes the constructor's types from
+// the first row's values, and a null there (a purchase's feature) fails the whole page
 @SqlResultSetMapping(name = RecordedEntry.AS_SHOWN, classes = @ConstructorResult(
         targetClass = RecordedEntry.Shown.class, columns = {
-            @ColumnResult(name = "entry_id", type = long.class), @ColumnResult(name = "at", type = OffsetDateTime.class),
-            @ColumnResult(name = "credit_type"), @ColumnResult(name = "kind"), @ColumnResult(name = "feature"),
-            @ColumnResult(name = "amount", type = long.class), @ColumnResult(name = "pending_amount", type = long.class),
-            @ColumnResult(name = "balance_after", type = long.class), @ColumnResult(name = "initiated_by_name"),
-            @ColumnResult(name = "shown_status"), @ColumnResult(name = "shown_reference")}))
+            @ColumnResult(name = "entry_id", type = long.class),
+            @ColumnResult(name = "at", type = OffsetDateTime.class),
+            @ColumnResult(name = "credit_type", type = String.class),
+            @ColumnResult(name = "kind", type = String.class),
+            @ColumnResult(name = "feature", type = String.class),
+            @ColumnResult(name = "amount", type = long.class),
+            @ColumnResult(name = "pending_amount", type = long.class),
+            @ColumnResult(name = "balance_after", type = long.class),
+            @ColumnResult(name = "initiated_by_name", type = String.class),
+            @ColumnResult(name = "shown_status", type = String.class),
+            @ColumnResult(name = "shown_reference", type = String.class)}))
+@SqlResultSetMapping(name = RecordedEntry.AS_ACTION, classes = @ConstructorResult(
+        targetClass = Statement.Action.class, columns = {
+            @ColumnResult(name = "first_id", type = long.class),
+            @ColumnResult(name = "first_at", type = OffsetDateTime.class),
+            @ColumnResult(name = "credit_type", type = String.class),
+            @ColumnResult(name = "action", type = String.class),
+            @ColumnResult(name = "kind", type = String.class),
+            @ColumnResult(name = "reference", type = String.class),
+            @ColumnResult(name = "feature", type = String.class),
+            @ColumnResult(name = "charges", type = long.class),
+            @ColumnResult(name = "failed", type = long.class),
+            @ColumnResult(name = "in_progress", type = long.class),
+            @ColumnResult(name = "net", type = long.class),
+            @ColumnResult(name = "refunded", type = long.class),
+            @ColumnResult(name = "method", type = String.class),
+            @ColumnResult(name = "package_id", type = String.class),
+            @ColumnResult(name = "initiated_by", type = String.class),
+            @ColumnResult(name = "detail", type = String.class)}))
 public class RecordedEntry {
 
     /** The mapping of a history row to {@link Shown}: the columns it names, then {@code shown_status, shown_reference}. */
     public static final String AS_SHOWN = "RecordedEntry.asShown";
+
+    /** The mapping of a statement row, one action's entries added up, to {@link Statement.Action}. */
+    public static final String AS_ACTION = "RecordedEntry.asAction";
 
     @Id
     @Column(name = "entry_id") // EclipseLink needs its id writable in the mapping; @ReadOnly writes nothing
