@@ -9,8 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 import org.schoolcredits.host.CreditType;
 import org.schoolcredits.host.Feature;
 import org.schoolcredits.host.HostFeatures;
@@ -35,18 +34,18 @@ public class Features {
     }
 
     @Inject
-    public Features(Instance<HostFeatures> hosts) {
-        this(ConfigProvider.getConfig(), hosts.stream().toList());
+    public Features(Instance<HostFeatures> hosts, @ConfigProperties CatalogConfig config) {
+        this(config.features, hosts.stream().toList());
     }
 
-    public Features(Config config, List<HostFeatures> hosts) {
+    /** The defaults, then {@code hosts}' features, then those of the {@value #SETTING} {@code setting}. */
+    public Features(Optional<String> setting, List<HostFeatures> hosts) {
         Map<String, Feature> features = new LinkedHashMap<>();
         Feature.defaults().forEach(feature -> features.put(feature.code(), feature));
         for (HostFeatures host : hosts) {
             host.features().forEach(feature -> register(features, feature, host.getClass().getName()));
         }
-        config.getOptionalValue(SETTING, String.class)
-                .ifPresent(setting -> parse(setting).forEach(feature -> register(features, feature, SETTING)));
+        setting.ifPresent(list -> parse(list).forEach(feature -> register(features, feature, SETTING)));
         this.byCode = Map.copyOf(features);
         this.ordered = List.copyOf(features.values());
     }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -52,7 +53,7 @@ class FeaturesTest {
         db = TestDatabase.create();
         clock = new TestClock(Instant.parse("2026-11-10T09:00:00Z"));
         ledger = new Ledger(db.jdbc(), clock, "http://localhost:8080");
-        features = new Features(TestConfig.of(CONFIG), List.of(HOST));
+        features = new Features(Optional.of(CONFIG.get(Features.SETTING)), List.of(HOST));
         prices = new PriceList(db.entityManager(), clock, features);
         db.run(() -> prices.seedDefaults(TestConfig.of(CONFIG)));
         metering = new MeteringService(ledger, prices, clock, Duration.ofMinutes(15));
@@ -114,7 +115,7 @@ class FeaturesTest {
     @DisplayName("a malformed CREDITS_FEATURES, or one that changes a feature's credit type, stops the start naming it")
     void malformedSetting(String setting) {
         IllegalStateException stopped = assertThrows(IllegalStateException.class,
-                () -> new Features(TestConfig.of(Map.of(Features.SETTING, setting)), List.of()));
+                () -> new Features(Optional.of(setting), List.of()));
         assertTrue(stopped.getMessage().contains(setting.startsWith("SMS") ? "SMS" : "CREDITS_FEATURES"),
                 stopped.getMessage());
     }

@@ -8,9 +8,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.schoolcredits.ConfigDefaults;
 import org.schoolcredits.TestClock;
 import org.schoolcredits.TestConfig;
 import org.schoolcredits.TestDatabase;
+import org.schoolcredits.catalog.CatalogConfig;
 import org.schoolcredits.catalog.Packages;
 import org.schoolcredits.host.Caller;
 import org.schoolcredits.host.CreditType;
@@ -65,7 +67,7 @@ final class Fixture {
         stripe = new StripeGateway(settings);
         simulated = new SimulatedCheckout(settings, repository);
         steps = new Steps();
-        purchases = new Purchases(repository, ledger, new Packages(TestConfig.empty()), clock, settings, stripe, simulated,
+        purchases = new Purchases(repository, ledger, new Packages(ConfigDefaults.bind(CatalogConfig.class)), clock, settings, stripe, simulated,
                 steps, notices::add);
         reversals = new PaymentReversals(db.jdbc(), repository, new Reversals(db.jdbc(), clock, change -> { }), clock,
                 reversed::add);
