@@ -102,7 +102,6 @@ public final class Bench {
         Load.Result many = pg.statements(ApiBench.DATABASE, work.resolve("statements-api-many.txt"),
                 () -> api.manySchools(threads, warmUp, measured));
         compare(many, tpcb, 0.5);
-        System.out.printf("Java API, 1,000 schools, open loop at half the peak: %.0f /s ...%n", many.rate() / 2);
         report.half("half", api.manySchoolsAt(many.rate() / 2, threads, warmUp, measured), many.rate() / 2);
         Load.Result hot = pg.statements(ApiBench.DATABASE, work.resolve("statements-api-hot.txt"),
                 () -> api.hotSchool(threads, warmUp, measured));

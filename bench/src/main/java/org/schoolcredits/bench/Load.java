@@ -102,6 +102,7 @@ final class Load {
         long until = from + measured.toNanos();
         long giveUp = until + measured.toNanos();
         AtomicLong next = new AtomicLong();
+        AtomicLong started = new AtomicLong();
         AtomicLong errors = new AtomicLong();
         AtomicLong lastEnd = new AtomicLong(from);
         AtomicReference<Exception> firstError = new AtomicReference<>();
@@ -115,6 +116,9 @@ final class Load {
                     long intended = start + n * interval;
                     for (long wait; (wait = intended - System.nanoTime()) > 0; ) {
                         java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                    }
+                    if (intended >= from) {
+                        started.incrementAndGet();
                     }
                     try {
                         op.run(thread, n);
@@ -137,11 +141,12 @@ final class Load {
         }
         join(workers);
         long done = all.getTotalCount();
-        long intended = (until - start + interval - 1) / interval - (from - start + interval - 1) / interval;
-        long notStarted = Math.max(0, intended - done - errors.get());
+        long due = (until - start + interval - 1) / interval - (from - start + interval - 1) / interval;
+        long notStarted = due - started.get();
         if (notStarted > 0) {
             all.recordValueWithCount(measured.toNanos() / 1000, notStarted);
-            System.out.printf("  %s: %d operation(s) not started %s after their time%n", name, notStarted, measured);
+            System.out.printf("  %s: %d operation(s) not started %d s after they were due%n", name, notStarted,
+                    measured.toSeconds());
         }
         if (errors.get() > 0) {
             System.out.printf("  %s: %d operation(s) failed, first: %s%n", name, errors.get(), firstError.get());
