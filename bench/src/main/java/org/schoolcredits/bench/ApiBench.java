@@ -96,6 +96,18 @@ final class ApiBench {
                 (thread, n) -> deduct(hotStaff, thread, n));
     }
 
+    /** The same deductions as {@link #manySchools}, open loop at a fixed arrival rate. */
+    Load.Result manySchoolsAt(double perSecond, int threads, Duration warmUp, Duration measured) {
+        return Load.atRate("Java API, 1,000 schools, open loop at half the peak", threads, perSecond, warmUp, measured,
+                (thread, n) -> deduct(staff[ThreadLocalRandom.current().nextInt(SCHOOLS)], thread, n));
+    }
+
+    /** The same deductions as {@link #hotSchool}, open loop at a fixed arrival rate. */
+    Load.Result hotSchoolAt(double perSecond, int threads, Duration warmUp, Duration measured) {
+        return Load.atRate("Java API, one hot school, open loop at half the peak", threads, perSecond, warmUp,
+                measured, (thread, n) -> deduct(hotStaff, thread, n));
+    }
+
     private void deduct(Caller caller, int thread, long n) {
         String reference = "api-" + thread + "-" + n + "-" + System.nanoTime();
         Metering.Reservation held = metering.reserve(caller, Feature.SMS, 1, reference);

@@ -99,10 +99,15 @@ public final class Bench {
         System.out.println("Java API: provisioning " + ApiBench.SCHOOLS + " schools ...");
         ApiBench api = new ApiBench(pg);
         Duration measured = Duration.ofSeconds(seconds);
-        compare(pg.statements(ApiBench.DATABASE, work.resolve("statements-api-many.txt"),
-                () -> api.manySchools(threads, warmUp, measured)), tpcb, 0.5);
-        compare(pg.statements(ApiBench.DATABASE, work.resolve("statements-api-hot.txt"),
-                () -> api.hotSchool(threads, warmUp, measured)), hotRow, 0.8);
+        Load.Result many = pg.statements(ApiBench.DATABASE, work.resolve("statements-api-many.txt"),
+                () -> api.manySchools(threads, warmUp, measured));
+        compare(many, tpcb, 0.5);
+        report.half("half", api.manySchoolsAt(many.rate() / 2, threads, warmUp, measured), many.rate() / 2);
+        Load.Result hot = pg.statements(ApiBench.DATABASE, work.resolve("statements-api-hot.txt"),
+                () -> api.hotSchool(threads, warmUp, measured));
+        compare(hot, hotRow, 0.8);
+        report.half("half (one hot school)", api.hotSchoolAt(hot.rate() / 2, threads, warmUp, measured),
+                hot.rate() / 2);
         requireClean(api.reconcile(), "Java API");
         System.out.println("The same deductions replayed by pgbench, no Java ...");
         Pgbench pgbench = new Pgbench(pg, work);
@@ -123,7 +128,8 @@ public final class Bench {
 
     private void startup() throws Exception {
         System.out.println("Demo start-up with its embedded PostgreSQL ...");
-        try (Demo demo = Demo.start(demoJar(), fresh("demo-embedded"), work.resolve("demo-embedded.log"), Map.of(), List.of())) {
+        try (Demo demo = Demo.start(demoJar(), Demo.fresh(work.resolve("demo-embedded")),
+                work.resolve("demo-embedded.log"), Map.of(), List.of())) {
             report.add("Demo start-up, embedded PostgreSQL, new data dir: launch to /health/ready 200", "s",
                     demo.readySeconds(), "", Double.NaN, "< 30 s", demo.readySeconds() < 30);
             memory(demo, -1, "Demo resident memory when ready (launcher + Payara + embedded PostgreSQL)");
@@ -146,7 +152,8 @@ public final class Bench {
         if (System.getenv("BENCH_JFR") != null) {
             jvm.add("-XX:StartFlightRecording=settings=profile,filename=" + work.resolve("demo.jfr"));
         }
-        try (Demo demo = Demo.start(demoJar(), fresh("demo-bench"), work.resolve("demo-bench.log"), env, jvm)) {
+        try (Demo demo = Demo.start(demoJar(), Demo.fresh(work.resolve("demo-bench")), work.resolve("demo-bench.log"),
+                env, jvm)) {
             report.add("Demo start-up on the bench PostgreSQL (new database): launch to /health/ready 200", "s",
                     demo.readySeconds(), "", Double.NaN, "< 30 s", demo.readySeconds() < 30);
             HttpBench http = new HttpBench(demo.baseUrl());
@@ -155,6 +162,8 @@ public final class Bench {
                 http.adjust("riverside", 1_000_000);
                 compare(pg.statements(DEMO_DATABASE, work.resolve("statements-http.txt"),
                         () -> http.deductions(threads, warmUp, Duration.ofSeconds(seconds))), tpcb, 0.3);
+                compare(pg.statements(DEMO_DATABASE, work.resolve("statements-http-charge.txt"),
+                        () -> http.charges(threads, warmUp, Duration.ofSeconds(seconds))), tpcb, 0.3);
                 memory(demo, pg.postmasterPid(), "Demo resident memory after the HTTP run (launcher + Payara"
                         + " + the bench's PostgreSQL)");
             }
@@ -279,18 +288,6 @@ public final class Bench {
 
     private Path demoJar() {
         return Path.of(env("BENCH_DEMO_JAR", root.resolve("demo-host/target/school-credits-demo.jar").toString()));
-    }
-
-    private Path fresh(String name) throws Exception {
-        Path dir = work.resolve(name);
-        if (Files.exists(dir)) {
-            try (var paths = Files.walk(dir)) {
-                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
-                }
-            }
-        }
-        return Files.createDirectories(dir);
     }
 
     private static String env(String name, String fallback) {

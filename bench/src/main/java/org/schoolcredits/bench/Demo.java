@@ -32,6 +32,18 @@ final class Demo implements AutoCloseable {
         this.readySeconds = readySeconds;
     }
 
+    /** {@code dir}, emptied or created. */
+    static Path fresh(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (var paths = Files.walk(dir)) {
+                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+        return Files.createDirectories(dir);
+    }
+
     /** Launches the demo with these extra environment variables and JVM options; returns once it is ready. */
     static Demo start(Path jar, Path dataDir, Path log, Map<String, String> env, List<String> jvm) throws Exception {
         if (!Files.isRegularFile(jar)) {

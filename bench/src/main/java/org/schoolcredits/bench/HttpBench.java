@@ -18,6 +18,7 @@ final class HttpBench {
 
     static final String[] STAFF = {"staff@oakwood", "staff@riverside"};
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern CAPTURED = Pattern.compile("\"status\"\\s*:\\s*\"captured\"");
 
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
@@ -46,6 +47,21 @@ final class HttpBench {
                 throw new IllegalStateException("no id in " + held);
             }
             expect(200, send(user, "POST", "/api/credits/usages/" + id.group(1) + "/capture", null));
+        });
+    }
+
+    /**
+     * One-call charges over HTTP: {@code POST /api/credits/usages} of 1 SMS with {@code "capture": true}
+     * (reserved and captured in one request); staff of oakwood and riverside, half the threads each.
+     */
+    Load.Result charges(int threads, Duration warmUp, Duration measured) {
+        return Load.run("HTTP one-call charge, 2 schools", threads, warmUp, measured, (thread, n) -> {
+            String charged = expect(201, send(STAFF[thread % STAFF.length], "POST", "/api/credits/usages",
+                    "{\"feature\":\"SMS\",\"quantity\":1,\"capture\":true,\"reference\":\"charge-" + thread + "-"
+                            + n + "-" + System.nanoTime() + "\"}"));
+            if (!CAPTURED.matcher(charged).find()) {
+                throw new IllegalStateException("not captured: " + charged);
+            }
         });
     }
 

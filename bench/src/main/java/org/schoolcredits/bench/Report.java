@@ -66,6 +66,18 @@ final class Report {
         }
     }
 
+    /**
+     * A row {@code what} (issue 19's {@code half}: < 10 ms): the p99 latency of an open loop at a
+     * fixed arrival rate of half a closed loop's peak, then the rate achieved against the rate
+     * intended, the p50 and the maximum.
+     */
+    void half(String what, Load.Result run, double intended) {
+        add(what, "ms", run.ms(99), "", Double.NaN, "< 10 ms", run.ms(99) < 10);
+        add(run.name() + ": deductions per second achieved", "/s", run.rate(), "intended", intended, "", null);
+        add(run.name() + ": p50 latency", "ms", run.ms(50), "", Double.NaN, "", null);
+        add(run.name() + ": max latency", "ms", run.latency().getMaxValue() / 1000.0, "", Double.NaN, "", null);
+    }
+
     void reference(Load.Result run) {
         add(run.name() + ": transactions per second", "/s", run.rate(), "", Double.NaN, "", null);
         for (double percentile : new double[] {50, 99, 99.9}) {
