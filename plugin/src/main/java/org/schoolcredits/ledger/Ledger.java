@@ -57,6 +57,7 @@ public class Ledger {
     private Spend spend;
     private Holds holds;
     private Together together;
+    private BulkSpend bulk;
 
     protected Ledger() {
     }
@@ -80,6 +81,7 @@ public class Ledger {
         this.spend = new Spend(db, balances, lots, links);
         this.holds = new Holds(db, clock, balances, lots, spend);
         this.together = new Together(db, holds);
+        this.bulk = new BulkSpend(db, balances, lots, links);
     }
 
     /** A ledger that tells nobody about balance changes (tests of the ledger alone). */
@@ -140,6 +142,21 @@ public class Ledger {
         Credits amount = unitPrice.times(quantity);
         requirePositive(amount);
         return holds.reserve(schoolId, feature, quantity, amount, priceVersion, reference, expiresAt, by);
+    }
+
+    /**
+     * Holds (or, with {@code capture}, charges at once) one school's usages of one credit type, by one
+     * caller, in one statement: each gets the hold, lot parts and entry that {@link #reserve} (and
+     * {@link #capture}) one after the other would write, in order. All of them, or none when the
+     * balance cannot cover their total (402) or a reference was charged before (409): the caller
+     * decides beforehand which usages fit ({@link #lockBalance}).
+     */
+    public List<Hold> reserveAll(List<Operation.Reserve> usages) {
+        if (usages.isEmpty()) {
+            return List.of();
+        }
+        usages.forEach(Ledger::requirePositive);
+        return bulk.reserve(usages, clock.now());
     }
 
     /** The action succeeded: the usage is final. */

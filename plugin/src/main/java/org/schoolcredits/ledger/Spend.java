@@ -15,6 +15,16 @@ import org.schoolcredits.storage.Jdbc;
 final class Spend {
 
     /**
+     * The rule of every spend, the single ({@link #STATEMENT}) and the bulk one ({@link BulkSpend}): takes
+     * {@code :amount} off the available balance if it is there and no lot has expired unseen; the
+     * conditional update locks the row and serialises a school's spending. No row: refused.
+     */
+    static final String DEBITED = "with debited as (update balance set available = available - :amount"
+            + " where school_id = :school and credit_type = :type and available >= :amount and not exists (select 1 from lot"
+            + " where lot.school_id = balance.school_id and lot.credit_type = balance.credit_type"
+            + " and lot.state = 'available' and lot.expires_at <= :at) returning school_id, credit_type, available)";
+
+    /**
      * One statement, so that the balance row is locked for this statement and the commit only:
      * takes the amount off the available balance if it is there and no lot has expired unseen
      * (the conditional update locks the row and serialises a school's spending); then opens the
@@ -24,11 +34,7 @@ final class Spend {
      * its parts are written only for a usage ({@code where :holding}). The last line selects from
      * {@code taken} so that the lots are taken when there is no hold too.
      */
-    static final NamedSql STATEMENT = NamedSql.of("with debited as (update balance set available = available - :amount"
-            + " where school_id = :school and credit_type = :type and available >= :amount and not exists (select 1 from lot"
-            + " where lot.school_id = balance.school_id and lot.credit_type = balance.credit_type"
-            + " and lot.state = 'available' and lot.expires_at <= :at) returning school_id, credit_type, available),"
-            + " opened as (insert into hold (school_id, hold_id, credit_type, feature, quantity, amount, price_version,"
+    static final NamedSql STATEMENT = NamedSql.of(DEBITED + ", opened as (insert into hold (school_id, hold_id, credit_type, feature, quantity, amount, price_version,"
             + " reference, state, initiated_by_id, initiated_by_name, created_at, expires_at)"
             + " select :school, :hold_id, :type, :feature, :quantity, :amount, :price_version, :reference, 'held', :by_id,"
             + " :by_name, :at, :expires_at from debited where :holding),"

@@ -3,12 +3,14 @@ package org.schoolcredits.metering;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,6 +25,7 @@ import org.schoolcredits.kernel.Credits;
 import org.schoolcredits.kernel.CreditsClock;
 import org.schoolcredits.ledger.Hold;
 import org.schoolcredits.ledger.Ledger;
+import org.schoolcredits.ledger.Operation;
 import org.schoolcredits.problem.CreditsException;
 import org.schoolcredits.problem.ProblemCode;
 import org.schoolcredits.storage.Jdbc;
@@ -30,7 +33,8 @@ import org.schoolcredits.storage.Jdbc;
 /**
  * Charges a {@link UsageBatch} in one transaction, the school's balance row locked once before
  * any hold. Every item is decided before the ledger is asked, so that no refusal is thrown
- * inside the transaction (a thrown refusal would roll back the items that fit).
+ * inside the transaction (a thrown refusal would roll back the items that fit); the items that fit
+ * are then written by one ledger statement ({@link Ledger#reserveAll}).
  */
 @ApplicationScoped
 public class BatchUsages {
@@ -87,30 +91,37 @@ public class BatchUsages {
             }
         }
         Instant expiresAt = metering.holdExpiry();
-        List<UsageBatch.Outcome> outcomes = new ArrayList<>();
-        int refused = 0;
-        for (int i = 0; i < batch.items().size(); i++) {
+        Actor actor = Actor.of(by);
+        List<Operation.Reserve> charged = new ArrayList<>();
+        String[] refusals = new String[batch.items().size()];
+        for (int i = 0; i < refusals.length; i++) {
             UsageBatch.Item item = batch.items().get(i);
             Credits amount = amounts.get(i);
-            String refusal = used.contains(key(item)) ? ProblemCode.REFERENCE_ALREADY_USED.code()
+            refusals[i] = used.contains(key(item)) ? ProblemCode.REFERENCE_ALREADY_USED.code()
                     : available.compareTo(amount) < 0 ? ProblemCode.INSUFFICIENT_CREDITS.code() : null;
-            if (refusal != null) {
-                refused++;
-                outcomes.add(new UsageBatch.Outcome(item.reference(), refusal, null, amount.toDecimal(), null));
+            if (refusals[i] == null) {
+                Price price = inForce.get(item.feature().code());
+                charged.add(new Operation.Reserve(school, item.feature(), item.quantity(), price.credits(),
+                        price.version(), item.reference(), expiresAt, actor, batch.capture()));
+                available = available.minus(amount);
+            }
+        }
+        // every item that fits in one statement, each with its own hold and entry, as one reserve after the other
+        Iterator<Hold> holds = ledger.reserveAll(charged).iterator();
+        List<UsageBatch.Outcome> outcomes = new ArrayList<>();
+        for (int i = 0; i < refusals.length; i++) {
+            String reference = batch.items().get(i).reference();
+            BigDecimal amount = amounts.get(i).toDecimal();
+            if (refusals[i] != null) {
+                outcomes.add(new UsageBatch.Outcome(reference, refusals[i], null, amount, null));
                 continue;
             }
-            Price price = inForce.get(item.feature().code());
-            Hold hold = ledger.reserve(school, item.feature(), item.quantity(), price.credits(), price.version(),
-                    item.reference(), expiresAt, Actor.of(by));
-            available = available.minus(amount);
-            if (batch.capture()) {
-                ledger.capture(school, hold.id());
-            }
-            outcomes.add(new UsageBatch.Outcome(item.reference(), batch.capture() ? "captured" : "held",
-                    hold.id().toString(), amount.toDecimal(),
-                    batch.capture() ? null : hold.expiresAt().atOffset(ZoneOffset.UTC)));
+            Hold hold = holds.next();
+            outcomes.add(new UsageBatch.Outcome(reference, batch.capture() ? "captured" : "held", hold.id().toString(),
+                    amount, batch.capture() ? null : hold.expiresAt().atOffset(ZoneOffset.UTC)));
         }
-        return new UsageBatch.Answer(outcomes, outcomes.size() - refused, refused);
+        int refused = outcomes.size() - charged.size();
+        return new UsageBatch.Answer(outcomes, charged.size(), refused);
     }
 
     /** What the lots past their expiry but not yet written off still count in the balance: a spend writes them off first. */

@@ -134,12 +134,12 @@ public class MeteringService implements Metering {
                     pending.toDecimal(), ledger.topUpUrl());
         }
         Instant expiresAt = clock.now().plus(holdTimeout);
-        List<Reservation> held = new ArrayList<>();
+        List<Operation.Reserve> usages = new ArrayList<>();
         for (String reference : references) {
-            held.add(view(ledger.reserve(by.schoolId(), feature, 1, price.credits(), price.version(), reference,
-                    expiresAt, Actor.of(by))));
+            usages.add(new Operation.Reserve(by.schoolId(), feature, 1, price.credits(), price.version(), reference,
+                    expiresAt, Actor.of(by), false));
         }
-        return held;
+        return ledger.reserveAll(usages).stream().map(MeteringService::view).toList();
     }
 
     /** Captures as {@link #reserve} holds: in the caller's transaction, or through {@link GroupCommit}. */

@@ -5,13 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -34,6 +40,8 @@ import org.schoolcredits.ledger.Reconciliation;
 import org.schoolcredits.problem.CreditsException;
 import org.schoolcredits.problem.ProblemCode;
 import org.schoolcredits.rest.Requests;
+import org.schoolcredits.storage.ConnectionSource;
+import org.schoolcredits.storage.Jdbc;
 
 class BatchUsagesTest {
 
@@ -204,5 +212,52 @@ class BatchUsagesTest {
         assertEquals("items[0].feature", learner.extensions().get("field"));
         CreditsException atomic = assertThrows(CreditsException.class, () -> parse("{\"items\":[{\"feature\":\"SMS\",\"quantity\":1}]}"));
         assertEquals("atomic", atomic.extensions().get("field"));
+    }
+
+    /** The statements JDBC prepares on the test database, counted. */
+    static final class CountingSource extends ConnectionSource {
+        final AtomicInteger prepared = new AtomicInteger();
+        private final DataSource target;
+
+        CountingSource(DataSource target) {
+            this.target = target;
+        }
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            Connection connection = target.getConnection();
+            return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
+                    (proxy, method, args) -> {
+                        if (method.getName().startsWith("prepare")) {
+                            prepared.incrementAndGet();
+                        }
+                        try {
+                            return method.invoke(connection, args);
+                        } catch (InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+        }
+    }
+
+    @Test
+    @DisplayName("a batch of 100 captured SMS takes no more statements than a batch of one: none per usage")
+    void statementsDoNotGrowWithTheBatch() {
+        CountingSource counted = new CountingSource(db);
+        Jdbc jdbc = new Jdbc(counted);
+        Ledger counting = new Ledger(jdbc, clock, "http://localhost:8080");
+        BatchUsages countingBatches = new BatchUsages(new MeteringService(counting, prices, clock, Duration.ofMinutes(15)),
+                counting, prices, clock, jdbc);
+        db.run(() -> ledger.adjust("oakwood", CreditType.CONNECT, Credits.of(100), "top-up", Actor.SYSTEM));
+        UsageBatch one = parse(sms(1, "one-", true, ",\"capture\":true"));
+        UsageBatch hundred = parse(sms(100, "hundred-", true, ",\"capture\":true"));
+        db.run(() -> countingBatches.charge(MeteringServiceTest.STAFF, one));
+        int forOne = counted.prepared.getAndSet(0);
+        UsageBatch.Answer answer = db.tx(() -> countingBatches.charge(MeteringServiceTest.STAFF, hundred));
+        assertEquals(100, answer.held());
+        assertTrue(counted.prepared.get() <= forOne,
+                () -> "statements for 100 usages: " + counted.prepared.get() + ", for one: " + forOne);
+        assertEquals(Credits.of(new BigDecimal("49.4")), available());
+        assertEquals(Credits.ZERO, held());
     }
 }
