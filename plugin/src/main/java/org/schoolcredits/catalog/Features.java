@@ -1,5 +1,6 @@
 package org.schoolcredits.catalog;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -34,8 +35,17 @@ public class Features {
     }
 
     @Inject
-    public Features(Instance<HostFeatures> hosts, @ConfigProperties CatalogConfig config) {
-        this(config.features, hosts.stream().toList());
+    @ConfigProperties
+    CatalogConfig config;
+
+    @Inject
+    Instance<HostFeatures> hosts;
+
+    @PostConstruct
+    void register() {
+        Features registered = new Features(config.features, hosts.stream().toList());
+        this.byCode = registered.byCode;
+        this.ordered = registered.ordered;
     }
 
     /** The defaults, then {@code hosts}' features, then those of the {@value #SETTING} {@code setting}. */

@@ -1,5 +1,6 @@
 package org.schoolcredits.catalog;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -18,13 +19,22 @@ public class Packages implements TopUps {
     /** The most a single action may be priced at, in credits. */
     public static final long MAX_PRICE_CREDITS = 10_000;
 
+    @Inject
+    @ConfigProperties
+    CatalogConfig config;
+
     private List<CreditPackage> packages;
 
     protected Packages() {
     }
 
-    @Inject
-    public Packages(@ConfigProperties CatalogConfig config) {
+    /** Outside the container (tests). */
+    public Packages(CatalogConfig config) {
+        this.packages = config.packages();
+    }
+
+    @PostConstruct
+    void configure() {
         this.packages = config.packages();
     }
 
