@@ -19,8 +19,8 @@ import java.util.stream.Stream;
 
 /**
  * Main class of {@code school-credits-demo.jar}: runs the School Credits demo with one command. It starts an embedded
- * PostgreSQL (unless {@code CREDITS_DB_URL} names an external database), then Payara Micro in this JVM
- * ({@link PayaraServer}) with {@code lib/school-credits-demo-host.war} at {@code http://localhost:<PORT>/}; on
+ * PostgreSQL (unless {@code CREDITS_DB_URL} names an external database) in the background ({@link DatabaseStart})
+ * while it boots Payara Micro in this JVM ({@link PayaraServer}) with {@code lib/school-credits-demo-host.war} at {@code http://localhost:<PORT>/}; on
  * Ctrl-C / SIGTERM it stops Payara, then PostgreSQL. JVM options go on the {@code java} command line.
  * <p>
  * Environment (blank counts as unset): {@code PORT} (8080), {@code CREDITS_DB_URL}, {@code CREDITS_DB_USER} and
