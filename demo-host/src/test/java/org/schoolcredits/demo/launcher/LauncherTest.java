@@ -1,5 +1,6 @@
 package org.schoolcredits.demo.launcher;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,5 +23,11 @@ class LauncherTest {
         Launcher.requireDemoPassword(Map.of("DEMO_MODE", "false", "DEMO_PASSWORD", "s3cret-enough"));
         Launcher.requireDemoPassword(Map.of());
         Launcher.requireDemoPassword(Map.of("DEMO_MODE", "true"));
+    }
+
+    @Test
+    @DisplayName("the launcher marks its database's state in the system property the demo application waits on")
+    void databaseStateNamedAsTheApplicationReadsIt() throws Exception {
+        assertEquals(DatabaseStart.STATE, org.schoolcredits.demo.DemoDatabaseWait.class.getField("STATE").get(null));
     }
 }
