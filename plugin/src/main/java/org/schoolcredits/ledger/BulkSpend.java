@@ -5,10 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.schoolcredits.host.CreditType;
-import org.schoolcredits.host.InsufficientCreditsException;
 import org.schoolcredits.kernel.Actor;
-import org.schoolcredits.kernel.Credits;
-import org.schoolcredits.links.HostLinks;
 import org.schoolcredits.problem.CreditsException;
 import org.schoolcredits.problem.ProblemCode;
 import org.schoolcredits.storage.Jdbc;
@@ -51,20 +48,18 @@ final class BulkSpend {
 
     private final Jdbc db;
     private final Balances balances;
-    private final Lots lots;
-    private final HostLinks links;
+    private final Spend spend;
 
-    BulkSpend(Jdbc db, Balances balances, Lots lots, HostLinks links) {
+    BulkSpend(Jdbc db, Balances balances, Spend spend) {
         this.db = db;
         this.balances = balances;
-        this.lots = lots;
-        this.links = links;
+        this.spend = spend;
     }
 
     /**
      * Holds every usage, in order, each with its own hold, parts and entry, or refuses them all and
-     * writes nothing (the balance cannot cover their total; a reference charged before). As
-     * {@link Spend#spend}, lots past their expiry are written off first. Tells {@link BalanceChanged}
+     * writes nothing (the balance cannot cover their total; a reference charged before), by the
+     * rule of every spend ({@link Spend#debit}). Tells {@link BalanceChanged}
      * of each usage, in order, as one spend after the other does.
      */
     List<Hold> reserve(List<Operation.Reserve> usages, Instant at) {
@@ -83,17 +78,7 @@ final class BulkSpend {
                 usage.feature().code(), usage.quantity(), usage.amount(), usage.priceVersion(), usage.reference(), state,
                 at, usage.expiresAt())).toList();
         long total = holds.stream().mapToLong(hold -> hold.amount().millis()).sum();
-        Optional<Long> after = trySpend(holds, total, by, at);
-        if (after.isEmpty() && lots.anyExpired(schoolId, type, at)) {
-            lots.expireOf(schoolId, type, at);
-            after = trySpend(holds, total, by, at);
-        }
-        if (after.isEmpty()) {
-            Balance balance = balances.read(schoolId, type);
-            throw new InsufficientCreditsException(type, new Credits(total).toDecimal(),
-                    balance.available().toDecimal(), balance.pending().toDecimal(), links.creditsPage());
-        }
-        long available = after.get() + total;
+        long available = spend.debit(schoolId, type, total, at, () -> trySpend(holds, total, by, at)) + total;
         for (Hold hold : holds) {
             available -= hold.amount().millis();
             balances.changed(schoolId, type, -hold.amount().millis(), available);

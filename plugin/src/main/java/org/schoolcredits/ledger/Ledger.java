@@ -81,7 +81,7 @@ public class Ledger {
         this.spend = new Spend(db, balances, lots, links);
         this.holds = new Holds(db, clock, balances, lots, spend);
         this.together = new Together(db, holds);
-        this.bulk = new BulkSpend(db, balances, lots, links);
+        this.bulk = new BulkSpend(db, balances, spend);
     }
 
     /** A ledger that tells nobody about balance changes (tests of the ledger alone). */

@@ -3,6 +3,7 @@ package org.schoolcredits.ledger;
 import org.schoolcredits.kernel.Credits;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.schoolcredits.host.CreditType;
 import org.schoolcredits.host.InsufficientCreditsException;
 import org.schoolcredits.links.HostLinks;
@@ -66,19 +67,28 @@ final class Spend {
      * so that they are never spent even before the month-end job has run.
      */
     long spend(Entry entry, Instant at, Hold hold) {
-        String schoolId = entry.schoolId();
-        CreditType type = entry.type();
-        Optional<Long> after = trySpend(entry, at, hold);
+        long after = debit(entry.schoolId(), entry.type(), -entry.amount(), at, () -> trySpend(entry, at, hold));
+        balances.changed(entry.schoolId(), entry.type(), entry.amount(), after);
+        return after;
+    }
+
+    /**
+     * The rule around every spend statement ({@link #DEBITED}), the single and the bulk one: runs
+     * {@code statement}; when refused and a lot has expired unseen, writes the expired lots off and
+     * runs it once more; when still refused, refuses {@code amount} with the balance as it is.
+     * Returns the available balance after.
+     */
+    long debit(String schoolId, CreditType type, long amount, Instant at, Supplier<Optional<Long>> statement) {
+        Optional<Long> after = statement.get();
         if (after.isEmpty() && lots.anyExpired(schoolId, type, at)) {
             lots.expireOf(schoolId, type, at);
-            after = trySpend(entry, at, hold);
+            after = statement.get();
         }
         if (after.isEmpty()) {
             Balance balance = balances.read(schoolId, type);
-            throw new InsufficientCreditsException(type, new Credits(-entry.amount()).toDecimal(),
+            throw new InsufficientCreditsException(type, new Credits(amount).toDecimal(),
                     balance.available().toDecimal(), balance.pending().toDecimal(), links.creditsPage());
         }
-        balances.changed(schoolId, type, entry.amount(), after.get());
         return after.get();
     }
 
