@@ -43,13 +43,15 @@ public class Features {
 
     @PostConstruct
     void register() {
-        Features registered = new Features(config.features, hosts.stream().toList());
-        this.byCode = registered.byCode;
-        this.ordered = registered.ordered;
+        registerAll(config.features, hosts.stream().toList());
     }
 
     /** The defaults, then {@code hosts}' features, then those of the {@value #SETTING} {@code setting}. */
     public Features(Optional<String> setting, List<HostFeatures> hosts) {
+        registerAll(setting, hosts);
+    }
+
+    private void registerAll(Optional<String> setting, List<HostFeatures> hosts) {
         Map<String, Feature> features = new LinkedHashMap<>();
         Feature.defaults().forEach(feature -> features.put(feature.code(), feature));
         for (HostFeatures host : hosts) {

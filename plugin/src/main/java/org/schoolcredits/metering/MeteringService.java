@@ -17,12 +17,10 @@ import org.schoolcredits.catalog.PriceList;
 import org.schoolcredits.host.Caller;
 import org.schoolcredits.host.CreditType;
 import org.schoolcredits.host.Feature;
-import org.schoolcredits.host.InsufficientCreditsException;
 import org.schoolcredits.host.Metering;
 import org.schoolcredits.host.SchoolNotEnabledException;
 import org.schoolcredits.kernel.Actor;
 import org.schoolcredits.ledger.Balance;
-import org.schoolcredits.kernel.Credits;
 import org.schoolcredits.kernel.CreditsClock;
 import org.schoolcredits.ledger.GroupCommit;
 import org.schoolcredits.ledger.Hold;
@@ -118,21 +116,16 @@ public class MeteringService implements Metering {
         return group == null ? ledger.apply(operation) : group.apply(operation);
     }
 
-    /** All or nothing: when the balance cannot cover every action, nothing is held. */
+    /**
+     * All or nothing, in one ledger statement ({@link Ledger#reserveAll}): when the balance cannot cover
+     * every action, it refuses them all (402) and nothing is held.
+     */
     @Override
     @Transactional
     public List<Reservation> reserveAll(Caller by, Feature asked, List<String> references) {
         requireEnabled(by.schoolId());
         Feature feature = metered(asked);
         Price price = prices.inForce(feature);
-        Credits required = price.credits().times(references.size());
-        // the balance row stays locked until the commit: no other spend comes between this check and the holds
-        Credits available = ledger.lockBalance(by.schoolId(), feature.creditType());
-        if (available.compareTo(required) < 0) {
-            Credits pending = ledger.balance(by.schoolId(), feature.creditType()).pending();
-            throw new InsufficientCreditsException(feature.creditType(), required.toDecimal(), available.toDecimal(),
-                    pending.toDecimal(), ledger.topUpUrl());
-        }
         Instant expiresAt = clock.now().plus(holdTimeout);
         List<Operation.Reserve> usages = new ArrayList<>();
         for (String reference : references) {
