@@ -94,19 +94,20 @@ public class PaymentReversals {
                 change.disputeId(), change.disputeStatus(), change.disputeClosed(), change.disputePence(),
                 clock.now());
         return purchases.lockByPaymentIntent(event.paymentIntentId()).stream()
-                .filter(purchase -> settle(purchase, event.id())).toList();
+                .filter(purchase -> settle(purchase, purchase.paymentIntentId(), event.id())).toList();
     }
 
     /**
      * Brings a purchase in line with what Stripe has said of its payment, if it is paid (or was
      * refunded or disputed); returns whether anything changed. Called for each refund or dispute
-     * event, and when a purchase becomes paid (an event of its payment may have come first).
+     * event, and when a purchase becomes paid (an event of its payment may have come first):
+     * {@code paymentIntentId} is the payment that paid it, none when it has none yet.
      */
-    boolean settle(Purchase purchase, String cause) {
-        if (purchase.paymentIntentId() == null) {
+    boolean settle(Purchase purchase, String paymentIntentId, String cause) {
+        if (paymentIntentId == null) {
             return false;
         }
-        lockPayment(purchase.paymentIntentId());
+        lockPayment(paymentIntentId);
         Purchase p = purchases.lock(purchase);
         if (p.status() != Purchase.Status.PAID && p.status() != Purchase.Status.REFUNDED
                 && p.status() != Purchase.Status.DISPUTED) {
@@ -145,11 +146,14 @@ public class PaymentReversals {
      * Locks what Stripe said of the payment (creating its row), before any purchase of it: every
      * transaction that touches both locks in this order, so none waits for another in a circle. It
      * also waits for a concurrent first event of this payment to commit, so its facts are read after.
+     * Answers whether Stripe has told of a refund or dispute of it: until this transaction ends, no
+     * other can, so a purchase it pays now has nothing to {@link #settle} when it has not.
      */
-    void lockPayment(String paymentIntentId) {
-        db.update("insert into stripe_payment as p (payment_intent_id, updated_at) values (?, ?)"
-                + " on conflict (payment_intent_id) do update set updated_at = p.updated_at", paymentIntentId,
-                clock.now());
+    boolean lockPayment(String paymentIntentId) {
+        return db.one("insert into stripe_payment as p (payment_intent_id, updated_at) values (?, ?)"
+                + " on conflict (payment_intent_id) do update set updated_at = p.updated_at"
+                + " returning p.refunded_pence > 0 or p.dispute_status is not null", rs -> rs.getBoolean(1),
+                paymentIntentId, clock.now()).orElseThrow();
     }
 
     private Optional<Facts> facts(String paymentIntentId) {

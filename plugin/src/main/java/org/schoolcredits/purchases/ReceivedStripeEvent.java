@@ -11,7 +11,8 @@ import org.schoolcredits.storage.UuidColumn;
 
 /**
  * A Stripe event as received (table {@code stripe_event}), kept raw, with what it did. It is written
- * by an {@code ON CONFLICT DO NOTHING} insert, so that a second delivery of the event finds it there.
+ * by an {@code ON CONFLICT DO NOTHING} insert, so that a second delivery of the event finds it there,
+ * and what it did by one update at the end of its transaction ({@link StripeEvents#receive}).
  */
 @Entity
 @Table(name = "stripe_event")
@@ -41,12 +42,5 @@ public class ReceivedStripeEvent {
     private String outcome;
 
     protected ReceivedStripeEvent() {
-    }
-
-    /** Records what the event did, and to which purchase (none: null). */
-    void record(StripeEvents.Outcome outcome, Purchase purchase) {
-        this.outcome = outcome.code();
-        this.schoolId = purchase == null ? null : purchase.schoolId();
-        this.purchaseId = purchase == null ? null : purchase.id();
     }
 }

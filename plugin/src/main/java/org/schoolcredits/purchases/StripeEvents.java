@@ -98,7 +98,14 @@ public class StripeEvents {
             purchase = purchases.findBySession(event.sessionId()).or(() -> unattached(event)).orElse(null);
             outcome = purchase == null ? Outcome.UNKNOWN_SESSION : apply(event, purchase, now);
         }
-        em.find(ReceivedStripeEvent.class, event.id()).record(outcome, purchase);
+        // what it did, in one statement; an event of no purchase keeps the nulls it was inserted with
+        var record = em.createQuery("update ReceivedStripeEvent e set e.outcome = :outcome"
+                        + (purchase == null ? "" : ", e.schoolId = :school, e.purchaseId = :purchase") + " where e.id = :id")
+                .setParameter("outcome", outcome.code()).setParameter("id", event.id());
+        if (purchase != null) {
+            record.setParameter("school", purchase.schoolId()).setParameter("purchase", purchase.id());
+        }
+        record.executeUpdate();
         return outcome;
     }
 
@@ -125,9 +132,8 @@ public class StripeEvents {
             return Outcome.FLAGGED;
         }
         String paymentIntent = event.paymentIntentId();
-        if (paymentIntent != null) {
-            reversals.lockPayment(paymentIntent); // before the purchase, as a refund or dispute event locks them
-        }
+        // locked before the purchase, as a refund or dispute event locks them; with none, its payment is not known
+        boolean reversedFirst = paymentIntent == null || reversals.lockPayment(paymentIntent);
         boolean changed = switch (event.kind()) {
             case COMPLETED -> {
                 boolean paid = event.paymentStatus() == CheckoutEvent.PaymentStatus.PAID;
@@ -149,8 +155,9 @@ public class StripeEvents {
         };
         if (changed) {
             notify(purchase, event);
-            // a refund or dispute of this payment may have come before it was paid
-            reversals.settle(purchases.find(purchase.schoolId(), purchase.id()).orElseThrow(), event.id());
+            if (reversedFirst) { // a refund or dispute of this payment came before it was paid
+                reversals.settle(purchase, paidBy(purchase, paymentIntent), event.id());
+            }
         }
         return changed ? Outcome.APPLIED : Outcome.UNCHANGED;
     }
@@ -172,15 +179,21 @@ public class StripeEvents {
      */
     boolean payAfterReview(Purchase purchase, String because) {
         String paymentIntent = purchases.flaggedPayment(purchase).orElse(null);
-        if (paymentIntent != null) {
-            reversals.lockPayment(paymentIntent); // before the purchase, as the events lock them
-        }
+        // locked before the purchase, as the events lock them
+        boolean reversedFirst = paymentIntent == null || reversals.lockPayment(paymentIntent);
         if (!pay(purchase, paymentIntent, clock.now())) {
             return false;
         }
         notices.accept(PaymentNotices.of(purchase, PaymentSettled.Outcome.RECEIVED));
-        reversals.settle(purchases.find(purchase.schoolId(), purchase.id()).orElseThrow(), because);
+        if (reversedFirst) {
+            reversals.settle(purchase, paidBy(purchase, paymentIntent), because);
+        }
         return true;
+    }
+
+    /** The payment a purchase has once {@link PurchaseRepository#transition} gave it {@code paymentIntent} (none: null). */
+    private static String paidBy(Purchase purchase, String paymentIntent) {
+        return paymentIntent != null ? paymentIntent : purchase.paymentIntentId();
     }
 
     /** The admins hear of a card payment that arrived or a Bacs Direct Debit that failed. */

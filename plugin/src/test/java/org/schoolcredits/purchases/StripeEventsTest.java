@@ -59,6 +59,9 @@ class StripeEventsTest {
         assertEquals(Purchase.Status.PAID, f.reload(purchase).status());
         assertNotNull(f.reload(purchase).paymentIntentId());
         assertEquals(available(100), connect());
+        assertEquals("applied " + purchase.schoolId() + " " + purchase.id(), f.db.jdbc().one(
+                "select outcome || ' ' || school_id || ' ' || purchase_id from stripe_event", rs -> rs.getString(1))
+                .orElseThrow(), "what the event did, and to which purchase, is kept with it");
     }
 
     @Test
@@ -169,6 +172,8 @@ class StripeEventsTest {
         assertEquals(payload, f.db.jdbc().one("select payload from stripe_event where event_id = 'evt_customer'",
                 rs -> rs.getString(1)).orElseThrow());
         assertEquals(Outcome.DUPLICATE, f.deliver(payload));
+        assertEquals("ignored", f.db.jdbc().one("select outcome || coalesce(school_id, '') || coalesce("
+                + "purchase_id::text, '') from stripe_event", rs -> rs.getString(1)).orElseThrow());
     }
 
     @Test
