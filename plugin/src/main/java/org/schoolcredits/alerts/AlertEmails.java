@@ -208,18 +208,18 @@ public class AlertEmails {
     }
 
     private int toAdmins(String schoolId, String kind, String dedupeKey, Compose compose) {
-        Optional<School> found = schools.find(schoolId);
+        Optional<School> found = schools.find(schoolId).filter(s -> !s.adminEmails().isEmpty());
         if (found.isEmpty()) {
             return 0;
         }
         School school = found.get();
+        Draft draft = compose.draft(school); // once: the same letter goes to each admin
+        Letter letter = draft.letter()
+                .link("You get this e-mail as an administrator of " + school.name() + " in School Credits."
+                        + " To change the low-balance levels or turn alert e-mails off, go to the credits settings:",
+                        "Credits settings", ledger.topUpUrl());
         int written = 0;
         for (String admin : school.adminEmails()) {
-            Draft draft = compose.draft(school);
-            Letter letter = draft.letter()
-                    .link("You get this e-mail as an administrator of " + school.name() + " in School Credits."
-                            + " To change the low-balance levels or turn alert e-mails off, go to the credits settings:",
-                            "Credits settings", ledger.topUpUrl());
             if (outbox.enqueue(schoolId, kind, dedupeKey, letter.to(admin, draft.subject()))) {
                 written++;
             }
