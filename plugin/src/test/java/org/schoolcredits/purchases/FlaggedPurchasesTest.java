@@ -157,6 +157,16 @@ class FlaggedPurchasesTest {
     }
 
     @Test
+    @DisplayName("a refund of the flagging payment that came before the review applies once finance credits the"
+            + " purchase: paid, then refunded, its credits taken back")
+    void refundBeforeCredit() {
+        Purchase purchase = flaggedPurchase();
+        f.deliver(PaymentReversalsTest.refunded("evt_refund_first", "pi_test_1", 1000, 1000));
+        assertEquals(Purchase.Status.REFUNDED, resolve(purchase, Outcome.CREDITED, "Checked").status());
+        assertEquals(Balance.EMPTY, connect());
+    }
+
+    @Test
     @DisplayName("a payment that disagrees after the resolution flags the purchase again")
     void flaggedAgain() {
         Purchase purchase = flaggedPurchase();
